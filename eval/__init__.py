@@ -1,0 +1,1 @@
+"""Evaluation harness: datasets, systems, metrics and reports."""

@@ -1,0 +1,170 @@
+"""Cleaning stage: strip the boilerplate that real news pages carry and recover metadata.
+
+Pages copied from the web bring ad markers, accessibility links, media-player residue,
+subscription blurbs, photo captions, tag lines, bylines and "Original url:" trailers.
+None of it is news, and any of it could end up in a brief, so it goes here, line by line,
+before sentences are split. Title, outlet, URL and date found on the way are kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from summarizer.types import Document
+
+_JUNK_LINE = re.compile(
+    r"^(\[ad_?\d*\]|advertisement|accessibility links|skip to (main )?content|breaking news|"
+    r"editor'?s picks|source link|please wait|no media source currently available|"
+    r"listen live|share( this)?( article| story)?|print|comments?|"
+    r"this is a developing (news )?story.*|more information will be added.*)$",
+    re.IGNORECASE,
+)
+_JUNK_PREFIX = re.compile(
+    r"^(related( articles?)?|read more|see also|more from|watch|listen|recommended)\s*:",
+    re.IGNORECASE,
+)
+_MEDIA_TIMES = re.compile(r"^(\d{1,2}:\d{2}(:\d{2})?\s*)+$")
+_BULLET = re.compile(r"^\s*[•·▪●◦\-\*]\s+")
+_PROMO = re.compile(
+    r"\b(subscribe|subscription|sign up|newsletters?|unlimited access|ad[- ]free|become a member|"
+    r"support (independent|our) journalism|all rights reserved|cookie|privacy policy|"
+    r"delivered to your door|app access|podcasts|in your inbox)\b",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(r"^(\(?(with )?reporting by|\(?editing by|\(?additional reporting)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’\-]+(\s+[\w.'’\-]+){0,12}$", re.IGNORECASE)
+_BYLINE_OUTLET = re.compile(r"\b(?:for|of)\s+(?P<outlet>[A-Z][\w.&'’\- ]{1,40})$")
+# A URL may arrive broken by a stray space where a page wrapped it.
+_URL = re.compile(r"^https?://\S+( \S+)?$")
+_ORIGINAL_URL = re.compile(r"^(original url|source url|source)\s*:\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
+# Photo captions: credits in parentheses or after "Photo:", markdown-bold credits, or the
+# phrases agencies use to describe a picture.
+_CAPTION_CREDIT = re.compile(
+    r"(\((?:[\w .'’/]*\s)?(reuters|ap|afp|getty images|epa|photo|picture|file)(\s[\w .'’/]*)?\)\s*$)"
+    r"|((photo|photograph|picture|image|credit)( by)?\s*:\s*[^.]{1,60}$)"
+    r"|(\*\*[^*]{1,60}\*\*\s*$)",
+    re.IGNORECASE,
+)
+_CAPTION_PHRASE = re.compile(
+    r"\b(in this (photo|picture|image|handout)|purports? to show|a handout (picture|photo|image)|"
+    r"file (photo|picture)|pictured( here)?|photo (taken|published|shows)|photographed)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$|[\"”]$")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{1,40}(,\s*[A-Z][\w.'’\- ]{1,40})?\s*(--|–|—|-)\s+")
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y")
+_WORDISH = re.compile(r"[A-Za-z]")
+
+
+def clean(document: Document) -> Document:
+    """Return the document with boilerplate lines removed and missing metadata filled in."""
+    meta = {"title": document.title, "outlet": document.outlet, "url": document.url,
+            "published": document.published}
+    lines = [" ".join(line.split()) for line in document.text.splitlines()]
+    lines = [line for line in lines if line]
+    headings: list[str] = []  # short unpunctuated lines before the first body paragraph
+    body: list[str] = []
+    expect_url = False
+    for line in lines:
+        if expect_url:
+            expect_url = False
+            if _URL.match(line):
+                meta["url"] = meta["url"] or line.replace(" ", "")
+                continue
+        kind = _classify(line)
+        if kind == "original-url":
+            match = _ORIGINAL_URL.match(line)
+            if match.group("url"):
+                meta["url"] = meta["url"] or match.group("url")
+            else:
+                expect_url = True
+        elif kind == "url":
+            meta["url"] = meta["url"] or line.replace(" ", "")
+        elif kind == "byline":
+            outlet = _BYLINE_OUTLET.search(line)
+            if outlet and not meta["outlet"]:
+                meta["outlet"] = outlet.group("outlet").strip()
+        elif kind == "date":
+            meta["published"] = meta["published"] or _parse_date(line)
+        elif kind == "heading":
+            if not body:
+                headings.append(line)
+        elif kind == "body":
+            body.append(line)
+    _name_title_and_outlet(headings, meta)
+    if not meta["outlet"] and meta["url"]:
+        meta["outlet"] = _host(meta["url"])
+    if body:
+        body[0] = _DATELINE.sub("", body[0], count=1)
+    return replace(document, text="\n\n".join(body), **meta)
+
+
+def _classify(line: str) -> str:
+    lowered = line.lower().strip(" .:")
+    if _JUNK_LINE.match(lowered) or _JUNK_PREFIX.match(line) or _MEDIA_TIMES.match(line):
+        return "junk"
+    if not _WORDISH.search(line):
+        return "junk"
+    if _ORIGINAL_URL.match(line):
+        return "original-url"
+    if _URL.match(line):
+        return "url"
+    if _parse_date(line):
+        return "date"
+    if _BYLINE.match(line) and not _SENTENCE_END.search(line):
+        return "byline"
+    if _CREDIT_LINE.match(line):
+        return "junk"
+    words = len(line.split())
+    punctuated = bool(_SENTENCE_END.search(line))
+    if _BULLET.match(line) and not punctuated:
+        return "junk"
+    if _PROMO.search(line) and words < 30:
+        return "junk"
+    if _is_tag_line(line):
+        return "junk"
+    if _CAPTION_PHRASE.search(line) or (_CAPTION_CREDIT.search(line) and words < 40):
+        return "junk"
+    if not punctuated and words <= 14:
+        return "heading"
+    return "body"
+
+
+def _host(url: str) -> str | None:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _is_tag_line(line: str) -> bool:
+    """'russia, mi-24, helicopter, training': lower-case keywords and nothing else."""
+    items = [item.strip() for item in line.split(",")]
+    return (
+        len(items) >= 3
+        and all(0 < len(item.split()) <= 3 for item in items)
+        and line == line.lower()
+        and not _SENTENCE_END.search(line)
+    )
+
+
+def _parse_date(line: str) -> str | None:
+    text = line.strip().rstrip(".")
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _name_title_and_outlet(headings: list[str], meta: dict) -> None:
+    """The longest heading above the body is the headline; a short one beside it is the outlet's name."""
+    if not headings:
+        return
+    title = max(headings, key=lambda h: len(h.split()))
+    meta["title"] = meta["title"] or title
+    if not meta["outlet"]:
+        names = [h for h in headings if h != title and len(h.split()) <= 4 and h[:1].isupper()]
+        if names:
+            meta["outlet"] = names[0]

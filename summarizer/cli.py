@@ -1,0 +1,64 @@
+"""Command line: `newsbrief summarize FILE... [-]`. It only translates between the shell and the pipeline."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from summarizer.ingest import InputError, parse_bytes, read_path
+from summarizer.pipeline import MODES, Options, summarize
+from summarizer.render import RENDERERS
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line and exit code 2, as for any bad input
+        self.exit(EXIT_BAD_INPUT, f"newsbrief: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newsbrief", description="One neutral, cited brief from several news articles.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    summarize_cmd = commands.add_parser("summarize", help="summarize articles into one cited brief")
+    summarize_cmd.add_argument("inputs", nargs="+", metavar="FILE",
+                               help="text, HTML or JSON files; '-' reads standard input")
+    summarize_cmd.add_argument("--mode", choices=MODES, default="extractive")
+    summarize_cmd.add_argument("--format", choices=sorted(RENDERERS), default="markdown")
+    summarize_cmd.add_argument("--max-words", type=int, default=120, metavar="N",
+                               help="length budget of the brief in words (default 120)")
+    summarize_cmd.add_argument("-o", "--output", metavar="PATH", help="write the brief here instead of stdout")
+    summarize_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    say = (lambda message: None) if args.quiet else (lambda message: print(f"newsbrief: {message}…", file=sys.stderr))
+    try:
+        options = Options(mode=args.mode, max_words=args.max_words)
+        documents = []
+        for name in args.inputs:
+            if name == "-":
+                documents += parse_bytes(sys.stdin.buffer.read(), "stdin")
+            else:
+                documents += read_path(name)
+        brief = summarize(documents, options, progress=say)
+    except InputError as error:
+        print(f"newsbrief: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"newsbrief: error: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for warning in brief.warnings:
+        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+    rendered = RENDERERS[args.format](brief)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(rendered)
+    else:
+        sys.stdout.write(rendered)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The whole flow on one screen: documents in, a cited brief out.
+
+    clean -> segment -> embed -> cluster -> select -> extract
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.embedder import Embedder, load_embedder
+from summarizer.clean import clean
+from summarizer.cluster import cluster, source_groups
+from summarizer.extract import extract
+from summarizer.ingest import InputError
+from summarizer.segment import segment
+from summarizer.select import event_vector, score, select
+from summarizer.types import Brief, Document
+
+MODES = ("extractive",)
+
+
+@dataclass(frozen=True)
+class Options:
+    mode: str = "extractive"
+    max_words: int = 120
+
+    def __post_init__(self):
+        if self.mode not in MODES:
+            raise InputError("mode", f"must be one of {', '.join(MODES)}, not {self.mode!r}")
+        if not 10 <= self.max_words <= 2000:
+            raise InputError("max_words", f"must be between 10 and 2000, not {self.max_words}")
+
+
+def summarize(documents: list[Document], options: Options = Options(),
+              embedder: Embedder | None = None,
+              progress: Callable[[str], None] = lambda message: None) -> Brief:
+    started = last = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        timings[stage] = round(now - last, 4)
+        last = now
+
+    documents = [clean(document) for document in documents]
+    by_document = segment(documents)
+    warnings = [f"{d.origin}: no article text left after removing boilerplate; ignored"
+                for d, sentences in zip(documents, by_document) if not sentences]
+    usable = sum(1 for sentences in by_document if sentences)
+    if usable == 0:
+        raise InputError("documents", "no article text found in any document")
+    if usable == 1:
+        warnings.append("only one usable document: the brief cannot merge or compare sources")
+    sentences = [s for document_sentences in by_document for s in document_sentences]
+    lap("clean_segment")
+
+    if embedder is None:
+        progress("loading the embedding model")
+        embedder = load_embedder()
+    lap("load_embedder")
+    progress(f"embedding {len(sentences)} sentences")
+    leads = [d.title or ss[0].text for d, ss in zip(documents, by_document) if ss]
+    vectors = embedder.embed([s.text for s in sentences] + leads)
+    for sentence, vector in zip(sentences, vectors):
+        sentence.embedding = vector
+    event = event_vector(vectors[len(sentences):])
+    lap("embed")
+
+    sentence_vectors = vectors[: len(sentences)]
+    sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
+    clusters = cluster(sentences, sentence_vectors, sources)
+    lengths = [len(ss) for ss in by_document]
+    score(clusters, event, len({sources[s.document] for s in sentences}), lengths)
+    chosen = select(clusters, event, options.max_words, lengths)
+    lap("cluster_select")
+
+    brief_sentences = extract(chosen)
+    lap("extract")
+    stats = {
+        "seconds": round(time.perf_counter() - started, 4),
+        "input_sentences": len(sentences),
+        "clusters": len(clusters),
+        "documents": len(documents),
+        "independent_sources": len(set(sources[i] for i, ss in enumerate(by_document) if ss)),
+        "words": sum(len(s.text.split()) for s in brief_sentences),
+        "mode": options.mode,
+        "embedder": embedder.name,
+        "stages": timings,
+    }
+    return Brief(sentences=brief_sentences, documents=documents, document_sentences=by_document,
+                 stats=stats, warnings=warnings)

@@ -1,0 +1,118 @@
+"""Rendering: a `Brief` as the JSON contract, as Markdown, or as a standalone HTML page.
+
+JSON contract (clients rely on it):
+  sentences[].citations[].document indexes documents; .sentence indexes that document's
+  sentences; .text repeats that sentence. Markers in Markdown and HTML are 1-based.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+
+from summarizer.types import Brief, Document
+
+
+def to_dict(brief: Brief) -> dict:
+    return {
+        "sentences": [
+            {
+                "text": s.text,
+                "citations": [{"document": c.document, "sentence": c.sentence, "text": c.text}
+                              for c in s.citations],
+                "evidence": s.evidence,
+            }
+            for s in brief.sentences
+        ],
+        "documents": [
+            {"title": d.title, "outlet": d.outlet, "url": d.url, "published": d.published,
+             "sentences": [s.text for s in sentences]}
+            for d, sentences in zip(brief.documents, brief.document_sentences)
+        ],
+        "disagreements": brief.disagreements,
+        "stats": brief.stats,
+        "warnings": brief.warnings,
+    }
+
+
+def to_json(brief: Brief) -> str:
+    return json.dumps(to_dict(brief), ensure_ascii=False, indent=2)
+
+
+def source_label(document: Document, number: int) -> str:
+    """How a source is named to a reader: headline, outlet, date; never empty."""
+    parts = [document.title or f"Document {number}"]
+    if document.outlet:
+        parts.append(document.outlet)
+    if document.published:
+        parts.append(document.published)
+    return " — ".join(parts)
+
+
+def to_markdown(brief: Brief) -> str:
+    lines = ["## Brief", ""]
+    for sentence in brief.sentences:
+        markers = "".join(f"[{c.document + 1}]" for c in sentence.citations)
+        lines.append(f"{sentence.text} {markers}".rstrip())
+        lines.append("")
+    if brief.disagreements:
+        lines += ["## Where sources differ", ""]
+        for item in brief.disagreements:
+            lines.append(f"- {item.get('topic', 'Disagreement')}:")
+            for claim in item.get("claims", []):
+                markers = "".join(f"[{d + 1}]" for d in claim.get("documents", []))
+                lines.append(f"  - {claim.get('text', '')} {markers}".rstrip())
+        lines.append("")
+    lines += ["## Sources", ""]
+    for number, document in enumerate(brief.documents, start=1):
+        url = f" <{document.url}>" if document.url else ""
+        lines.append(f"{number}. {source_label(document, number)}{url}")
+    return "\n".join(lines) + "\n"
+
+
+_STYLE = """
+body { font: 17px/1.55 Georgia, serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+sup a { text-decoration: none; font: 12px sans-serif; color: #0645ad; }
+.sources li { margin-bottom: .6rem; } .sources blockquote { margin: .2rem 0 0 1rem; color: #555; font-size: .9rem; }
+"""
+
+
+def to_html(brief: Brief, title: str = "newsbrief") -> str:
+    def markers(citations) -> str:
+        return "".join(
+            f'<sup><a href="#source-{c.document + 1}" title="{escape(c.text)}">[{c.document + 1}]</a></sup>'
+            for c in citations
+        )
+
+    body = [f"<h1>{escape(title)}</h1>", "<section class='brief'>"]
+    body += [f"<p>{escape(s.text)} {markers(s.citations)}</p>" for s in brief.sentences]
+    body.append("</section>")
+    if brief.disagreements:
+        body.append("<h2>Where sources differ</h2><ul class='disagreements'>")
+        for item in brief.disagreements:
+            claims = "".join(
+                f"<li>{escape(c.get('text', ''))} "
+                + "".join(f'<sup><a href="#source-{d + 1}">[{d + 1}]</a></sup>' for d in c.get("documents", []))
+                + "</li>"
+                for c in item.get("claims", [])
+            )
+            body.append(f"<li>{escape(item.get('topic', 'Disagreement'))}<ul>{claims}</ul></li>")
+        body.append("</ul>")
+    body.append("<h2>Sources</h2><ol class='sources'>")
+    for number, document in enumerate(brief.documents, start=1):
+        label = escape(source_label(document, number))
+        if document.url:
+            label = f'<a href="{escape(document.url)}">{label}</a>'
+        cited = sorted({c.sentence for s in brief.sentences for c in s.citations if c.document == number - 1})
+        quotes = "".join(f"<blockquote>{escape(brief.document_sentences[number - 1][i].text)}</blockquote>"
+                         for i in cited)
+        body.append(f'<li id="source-{number}">{label}{quotes}</li>')
+    body.append("</ol>")
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
+        f"<style>{_STYLE}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )
+
+
+RENDERERS = {"markdown": to_markdown, "json": to_json, "html": to_html}

@@ -1,0 +1,73 @@
+from summarizer.clean import clean
+from summarizer.types import Document
+
+# Our own page, with the kinds of boilerplate real copies of news pages carry.
+PAGE = """Accessibility links
+Skip to content
+The Lindholm Gazette
+Dam gates opened as river rises in Lindholm
+By Ada Brenner for Riverside Press
+June 2, 2025
+[ad_1]
+LINDHOLM, Vessia -- Engineers opened two gates of the Lindholm dam on Monday as the river rose 3 metres.
+Workers stack sandbags near the old bridge. (Reuters)
+A file photo shows the dam in 2019, when it last overflowed.
+Residents of 400 homes were told to leave, the mayor said.
+Watch: the river at dawn
+please wait
+No media source currently available
+0:00 0:01:12 0:00
+Related article: Lindholm's flood history
+Subscribe now for unlimited access to the Gazette.
+  • Ad free experience
+  • All newsletters + podcasts
+The water is expected to peak on Wednesday.
+Photo: Gazette staff
+flood, lindholm, dam, river, vessia
+This is a developing news story.
+With reporting by Tomas Veil
+Original url:
+https://www.gazette.example/2025/06/02/dam-gates
+"""
+
+
+def cleaned():
+    return clean(Document(text=PAGE, origin="page.txt"))
+
+
+def test_keeps_the_news_and_only_the_news():
+    assert cleaned().text.split("\n\n") == [
+        "Engineers opened two gates of the Lindholm dam on Monday as the river rose 3 metres.",
+        "Residents of 400 homes were told to leave, the mayor said.",
+        "The water is expected to peak on Wednesday.",
+    ]
+
+
+def test_recovers_title_outlet_date_and_url():
+    doc = cleaned()
+    assert doc.title == "Dam gates opened as river rises in Lindholm"
+    assert doc.outlet == "Riverside Press"  # the byline's "for ..." wins over the masthead line
+    assert doc.published == "2025-06-02"
+    assert doc.url == "https://www.gazette.example/2025/06/02/dam-gates"
+
+
+def test_given_metadata_is_not_overwritten():
+    doc = clean(Document(text=PAGE, title="Given", outlet="Given Outlet", origin="x"))
+    assert (doc.title, doc.outlet) == ("Given", "Given Outlet")
+
+
+def test_masthead_names_the_outlet_when_there_is_no_byline():
+    doc = clean(Document(text="Harbour News\nShip leaves port after repairs\nThe ship left port on Friday after two weeks of repairs.", origin="x"))
+    assert doc.title == "Ship leaves port after repairs" and doc.outlet == "Harbour News"
+
+
+def test_outlet_falls_back_to_the_url_host():
+    doc = clean(Document(text="The ship left port on Friday after two weeks of repairs.",
+                         url="https://www.portnews.example/a", origin="x"))
+    assert doc.outlet == "portnews.example"
+
+
+def test_section_headings_inside_the_body_are_dropped():
+    doc = clean(Document(text="Title line here\nThe first paragraph says a thing happened today.\n"
+                              "'Persistent talks'\nThe second paragraph says more about it.", origin="x"))
+    assert "'Persistent talks'" not in doc.text and doc.text.count("\n\n") == 1

@@ -1,0 +1,63 @@
+"""The command line as a user meets it: real processes, real files, exit codes."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from summarizer.cli import main
+from tests.conftest import ROOT
+
+
+def run(*args, stdin=b""):
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    return subprocess.run([sys.executable, "-m", "summarizer.cli", *args], input=stdin,
+                          capture_output=True, cwd=ROOT, env=env, timeout=300)
+
+
+def test_one_shot_json_from_files_and_stdin(example_paths):
+    stdin_doc = example_paths[0].read_bytes()
+    result = run("summarize", *map(str, example_paths[1:]), "-", "--format", "json", stdin=stdin_doc)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["documents"]) == 5 and all(s["citations"] for s in data["sentences"])
+    assert b"loading the embedding model" in result.stderr  # progress for the slow step
+
+
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        ("missing.txt", None, "missing.txt: no such file"),
+        ("empty.txt", b"", "empty.txt: is empty"),
+        ("img.txt", b"\x89PNG\x00\x01", "img.txt: is not a text file"),
+        ("bad.json", b"{oops", "bad.json: is not valid JSON"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path, name, content, expected, example_paths, capsys):
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    code = main(["summarize", str(example_paths[0]), str(tmp_path / name)])
+    err = capsys.readouterr().err
+    assert code == 2 and expected in err and err.count("\n") == 1
+
+
+def test_bad_arguments_exit_2(capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["summarize", "x.txt", "--max-words", "lots"])
+    assert raised.value.code == 2
+    assert main(["summarize", "x.txt", "--max-words", "3"]) == 2
+    assert "max_words" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt, marker", [("markdown", "## Sources"), ("html", "<!DOCTYPE html>")])
+def test_formats_and_output_file(tmp_path, example_paths, fmt, marker):
+    out = tmp_path / f"brief.{fmt}"
+    assert main(["summarize", *map(str, example_paths), "--format", fmt, "-q", "-o", str(out)]) == 0
+    assert marker in out.read_text()
+
+
+def test_single_document_is_summarized_with_a_warning(example_paths, capsys):
+    assert main(["summarize", str(example_paths[0]), "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "only one usable document" in captured.err and "[1]" in captured.out

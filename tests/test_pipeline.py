@@ -1,0 +1,109 @@
+"""The extractive brief on the bundled example and on the shared seed articles, with the real embedder."""
+import re
+
+import numpy as np
+import pytest
+
+from summarizer.cluster import SAME_FACT, cluster, source_groups
+from summarizer.clean import clean
+from summarizer.ingest import InputError, read_path
+from summarizer.pipeline import Options, summarize
+from summarizer.segment import segment
+from summarizer.types import Document
+from tests.conftest import SEEDS
+
+BOILERPLATE = re.compile(r"ad_\d|please wait|0:00|subscribe|unlimited access|original url|photo|"
+                         r"accessibility links|newsletter|related article", re.IGNORECASE)
+
+
+@pytest.fixture()
+def example_brief(example_documents, embedder):
+    return summarize(example_documents, Options(max_words=120), embedder=embedder)
+
+
+def embedded(documents, embedder):
+    documents = [clean(d) for d in documents]
+    sentences = [s for ss in segment(documents) for s in ss]
+    vectors = embedder.embed([s.text for s in sentences])
+    for s, v in zip(sentences, vectors):
+        s.embedding = v
+    return documents, sentences, vectors
+
+
+def test_wire_copy_counts_as_one_source(example_documents, embedder):
+    documents, sentences, vectors = embedded(example_documents, embedder)
+    sources = source_groups(sentences, vectors @ vectors.T, len(documents))
+    assert sources[0] == sources[1]  # Velmar Courier runs the Northern Wire story
+    assert len(set(sources)) == 4
+
+
+def test_clusters_gather_the_same_fact_from_every_outlet(example_documents, embedder):
+    documents, sentences, vectors = embedded(example_documents, embedder)
+    sources = source_groups(sentences, vectors @ vectors.T, len(documents))
+    clusters = cluster(sentences, vectors, sources)
+    engine = [c for c in clusters if any("engine power" in s.text for s in c.members)]
+    assert len(engine) == 1, "every outlet's engine-failure sentence belongs in one cluster"
+    assert engine[0].documents == [0, 1, 2, 3, 4] and engine[0].sources == 4
+    hospital = next(c for c in clusters if any("hospital" in s.text for s in c.members))
+    assert not any("engine" in s.text for s in hospital.members)
+
+
+def test_every_sentence_is_cited_by_the_documents_that_say_it(example_brief):
+    assert len(example_brief.sentences) >= 3
+    for sentence in example_brief.sentences:
+        assert sentence.citations
+        for citation in sentence.citations:
+            document_sentences = example_brief.document_sentences[citation.document]
+            assert document_sentences[citation.sentence].text == citation.text
+        assert sentence.text in {c.text for c in sentence.citations}  # extractive: one of them verbatim
+
+
+def test_a_sentence_is_not_cited_to_outlets_that_give_other_numbers(example_brief):
+    toll = next(s for s in example_brief.sentences if "at least 11" in s.text)
+    cited = {c.document for c in toll.citations}
+    assert cited == {0, 1}  # the wire story and its copy; not State Radio ("nine") nor the Observer ("17")
+    reasons = {d["document"]: d["reason"] for d in toll.evidence["dropped"]}
+    assert "11" in reasons[3]
+
+
+def test_no_repeats_within_budget_and_multi_source_first(example_brief, embedder):
+    texts = [s.text for s in example_brief.sentences]
+    vectors = embedder.embed(texts)
+    similarity = vectors @ vectors.T - np.eye(len(texts)) * 2
+    assert similarity.max() < SAME_FACT
+    assert sum(len(t.split()) for t in texts) <= 120
+    assert len({c.document for c in example_brief.sentences[0].citations}) >= 2
+    assert not any(BOILERPLATE.search(t) for t in texts)
+
+
+def test_budget_shapes_the_brief(example_documents, embedder):
+    short = summarize(example_documents, Options(max_words=40), embedder=embedder)
+    long = summarize(example_documents, Options(max_words=250), embedder=embedder)
+    assert sum(len(s.text.split()) for s in short.sentences) <= 40
+    assert len(long.sentences) > len(short.sentences)
+
+
+def test_seed_articles_brief_meets_the_bar(embedder):
+    documents = [d for path in sorted(SEEDS.glob("*.txt")) for d in read_path(path)]
+    brief = summarize(documents, Options(), embedder=embedder)
+    assert len(brief.sentences) >= 4
+    assert all(s.citations for s in brief.sentences)
+    assert len({c.document for s in brief.sentences for c in s.citations}) >= 3
+    assert not any(BOILERPLATE.search(s.text) for s in brief.sentences)
+    vectors = embedder.embed([s.text for s in brief.sentences])
+    assert (vectors @ vectors.T - np.eye(len(vectors)) * 2).max() < SAME_FACT
+
+
+def test_documents_with_no_text_left_are_reported(embedder):
+    junk = Document(text="[ad_1]\nplease wait\n0:00 0:01:00", origin="junk.txt")
+    real = Document(text="A storm closed the port of Lindholm on Monday, officials said.", origin="real.txt")
+    brief = summarize([junk, real], Options(), embedder=embedder)
+    assert any("junk.txt" in w for w in brief.warnings) and any("one usable" in w for w in brief.warnings)
+    with pytest.raises(InputError, match="no article text"):
+        summarize([junk], Options(), embedder=embedder)
+
+
+@pytest.mark.parametrize("options", [dict(mode="poetry"), dict(max_words=0)])
+def test_bad_options_are_refused(options):
+    with pytest.raises(InputError):
+        Options(**options)

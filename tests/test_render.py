@@ -1,0 +1,44 @@
+import json
+import re
+
+import pytest
+
+from summarizer.pipeline import Options, summarize
+from summarizer.render import to_dict, to_html, to_json, to_markdown
+
+
+@pytest.fixture(scope="module")
+def brief(embedder):
+    from summarizer.ingest import read_path
+    from tests.conftest import EXAMPLE
+
+    documents = [d for p in sorted(EXAMPLE.iterdir()) for d in read_path(p)]
+    return summarize(documents, Options(), embedder=embedder)
+
+
+def test_json_follows_the_contract(brief):
+    data = json.loads(to_json(brief))
+    assert set(data) >= {"sentences", "documents", "disagreements", "stats"}
+    assert data["stats"]["input_sentences"] > 0 and data["stats"]["clusters"] > 0
+    for sentence in data["sentences"]:
+        for c in sentence["citations"]:
+            assert data["documents"][c["document"]]["sentences"][c["sentence"]] == c["text"]
+    assert data["documents"][2]["outlet"] == "Oskaria State Radio"
+
+
+def test_markdown_markers_point_at_the_numbered_sources(brief):
+    markdown = to_markdown(brief)
+    body, sources = markdown.split("## Sources")
+    for sentence in brief.sentences:
+        line = next(l for l in body.splitlines() if l.startswith(sentence.text))
+        assert re.findall(r"\[(\d+)\]", line) == [str(c.document + 1) for c in sentence.citations]
+    assert [int(n) for n in re.findall(r"^(\d+)\. ", sources, re.M)] == list(range(1, len(brief.documents) + 1))
+
+
+def test_html_is_standalone_and_escaped(brief):
+    brief.sentences[0].text = "Risky <script>alert(1)</script> text"
+    page = to_html(brief)
+    assert page.startswith("<!DOCTYPE html>") and "<script>" not in page
+    assert page.count('<li id="source-') == len(brief.documents)
+    assert 'href="#source-1"' in page
+    assert to_dict(brief)["sentences"][0]["text"].startswith("Risky")

@@ -1,0 +1,24 @@
+from summarizer.evidence import missing_names, missing_numbers, numbers, unquoted
+from summarizer.segment import split_sentences
+
+
+def test_sentences_carry_exact_offsets_and_paragraphs_never_merge():
+    text = "Dr. Vale met the U.N. envoy on Monday. They spoke for an hour.\n\nA heading\n\nThe talks end Friday."
+    sentences = split_sentences(text, document=3)
+    assert [s.text for s in sentences] == [
+        "Dr. Vale met the U.N. envoy on Monday.", "They spoke for an hour.", "A heading", "The talks end Friday."]
+    assert all(text[s.start:s.end] == s.text and s.document == 3 for s in sentences)
+    assert [s.index for s in sentences] == [0, 1, 2, 3]
+
+
+def test_numbers_are_canonical_across_spellings():
+    assert numbers("Twenty-three injured, 1,000 dead, two crew") == {"23", "1000", "2"}
+    assert missing_numbers("at least 11 people died", ["nine people were confirmed dead"]) == {"11"}
+    assert missing_numbers("two crew members died", ["2 crew members were killed"]) == set()
+
+
+def test_names_and_quotes_must_be_in_the_sources():
+    assert missing_names("Minister Ilse Dravanek spoke in Port Velmar", ["Dravanek told reporters in Velmar"]) == set()
+    assert missing_names("Karin Voss spoke", ["Dravanek spoke"]) == {"Karin Voss"}
+    assert unquoted('He said it was "a disaster waiting to happen".', ['"It was a disaster waiting to happen," Reyk said.']) == []
+    assert unquoted('He said it was "an avoidable tragedy".', ["It was a tragedy, he said."]) == ["an avoidable tragedy"]
