@@ -1,0 +1,84 @@
+"""Benchmark: extractive brief of the five shared seed articles, cold and warm, beside sumy's LexRank.
+
+Cold = a new process that imports, loads the embedder and summarizes once (what a CLI call costs).
+Warm = the same brief again in a process whose model is loaded (what the service costs per request).
+Prints the figures and writes them to bench/results/extractive.json.
+
+    .venv/bin/python bench/extractive.py [--repeats 5] [FILES...]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_INPUTS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+RESULTS = ROOT / "bench" / "results" / "extractive.json"
+
+
+def cold_seconds(paths: list[Path]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", "-q", "--format", "json",
+                    *map(str, paths)], cwd=ROOT, check=True, capture_output=True,
+                   env=dict(os.environ, HF_HUB_OFFLINE="1"))
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+
+    from eval.baselines import lexrank
+    from models.embedder import load_embedder
+    from summarizer.clean import clean
+    from summarizer.ingest import read_path
+    from summarizer.pipeline import Options, summarize
+
+    cold = [cold_seconds(args.inputs) for _ in range(2)]
+    documents = [d for path in args.inputs for d in read_path(path)]
+    embedder = load_embedder()
+    summarize(documents, Options(), embedder=embedder)  # warm-up
+    warm, stages = [], []
+    for _ in range(args.repeats):
+        started = time.perf_counter()
+        brief = summarize(documents, Options(), embedder=embedder)
+        warm.append(time.perf_counter() - started)
+        stages.append(brief.stats["stages"])
+    texts = [clean(d).text for d in documents]
+    lex = []
+    for _ in range(args.repeats):
+        started = time.perf_counter()
+        lexrank(texts, 120)
+        lex.append(time.perf_counter() - started)
+
+    figures = {
+        "inputs": [p.name for p in args.inputs],
+        "input_sentences": brief.stats["input_sentences"],
+        "cold_seconds": [round(c, 3) for c in cold],
+        "warm_seconds_median": round(statistics.median(warm), 3),
+        "warm_seconds_all": [round(w, 3) for w in warm],
+        "warm_stage_seconds_median": {k: round(statistics.median(s[k] for s in stages), 4) for k in stages[0]},
+        "lexrank_seconds_median": round(statistics.median(lex), 3),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
+    print(json.dumps(figures, indent=2))
+    print(f"written to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
