@@ -1,6 +1,7 @@
 """The whole flow on one screen: documents in, a cited brief out.
 
     clean -> segment -> embed -> cluster -> select -> extract
+                                       +-> disagree (figures the sources give differently)
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import numpy as np
 from models.embedder import Embedder, load_embedder
 from summarizer.clean import clean
 from summarizer.cluster import cluster, source_groups
+from summarizer.disagree import find_disagreements
 from summarizer.extract import extract
 from summarizer.ingest import InputError
 from summarizer.segment import segment
@@ -80,6 +82,8 @@ def summarize(documents: list[Document], options: Options = Options(),
 
     brief_sentences = extract(chosen)
     lap("extract")
+    disagreements = find_disagreements(sentences, sources)
+    lap("disagree")
     stats = {
         "seconds": round(time.perf_counter() - started, 4),
         "input_sentences": len(sentences),
@@ -92,4 +96,4 @@ def summarize(documents: list[Document], options: Options = Options(),
         "stages": timings,
     }
     return Brief(sentences=brief_sentences, documents=documents, document_sentences=by_document,
-                 stats=stats, warnings=warnings)
+                 disagreements=disagreements, stats=stats, warnings=warnings)

@@ -57,10 +57,10 @@ def to_markdown(brief: Brief) -> str:
     if brief.disagreements:
         lines += ["## Where sources differ", ""]
         for item in brief.disagreements:
-            lines.append(f"- {item.get('topic', 'Disagreement')}:")
-            for claim in item.get("claims", []):
-                markers = "".join(f"[{d + 1}]" for d in claim.get("documents", []))
-                lines.append(f"  - {claim.get('text', '')} {markers}".rstrip())
+            lines.append(f"- {item['topic']}:")
+            for claim in item["claims"]:
+                markers = "".join(f"[{d + 1}]" for d in claim["documents"])
+                lines.append(f"  - **{claim['value']}**: {claim['text']} {markers}".rstrip())
         lines.append("")
     lines += ["## Sources", ""]
     for number, document in enumerate(brief.documents, start=1):
@@ -91,12 +91,12 @@ def to_html(brief: Brief, title: str = "newsbrief") -> str:
         body.append("<h2>Where sources differ</h2><ul class='disagreements'>")
         for item in brief.disagreements:
             claims = "".join(
-                f"<li>{escape(c.get('text', ''))} "
-                + "".join(f'<sup><a href="#source-{d + 1}">[{d + 1}]</a></sup>' for d in c.get("documents", []))
+                f"<li><strong>{escape(c['value'])}</strong>: {escape(c['text'])} "
+                + "".join(f'<sup><a href="#source-{d + 1}">[{d + 1}]</a></sup>' for d in c["documents"])
                 + "</li>"
-                for c in item.get("claims", [])
+                for c in item["claims"]
             )
-            body.append(f"<li>{escape(item.get('topic', 'Disagreement'))}<ul>{claims}</ul></li>")
+            body.append(f"<li>{escape(item['topic'])}<ul>{claims}</ul></li>")
         body.append("</ul>")
     body.append("<h2>Sources</h2><ol class='sources'>")
     for number, document in enumerate(brief.documents, start=1):

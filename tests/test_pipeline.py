@@ -108,3 +108,24 @@ def test_documents_with_no_text_left_are_reported(embedder):
 def test_bad_options_are_refused(options):
     with pytest.raises(InputError):
         Options(**options)
+
+
+def test_conflicting_death_tolls_are_shown_side_by_side(example_brief):
+    [toll] = [d for d in example_brief.disagreements if d["topic"] == "Death toll"]
+    values = {c["value"].lower(): c["documents"] for c in toll["claims"]}
+    assert set(values) == {"nine", "at least 11", "at least 17"}
+    assert values["nine"] == [2, 3]  # State Radio, and the Observer quoting the government
+    assert values["at least 11"] == [0, 1, 4]
+    for claim in toll["claims"]:
+        for place in claim["sentences"]:
+            assert place["value"] in example_brief.document_sentences[place["document"]][place["sentence"]].text
+
+
+def test_figures_that_count_different_things_are_not_a_disagreement(embedder):
+    documents = [
+        Document(text="Two crew members were killed when the helicopter was shot down near the border.", origin="a"),
+        Document(text="More than 1,000 people have been killed in six weeks of fighting near the border.", origin="b"),
+        Document(text="The convoy was carrying 40 more vehicles than planned when the helicopter was shot down.", origin="c"),
+    ]
+    brief = summarize(documents, Options(), embedder=embedder)
+    assert brief.disagreements == []
