@@ -27,6 +27,8 @@ class LLMJudge:
 
     def support(self, claim: str, evidence: list[str]) -> float:
         source = "\n".join(evidence)
+        # The claim comes first: checking one claim against several sources, the model's cached
+        # prefix (instructions + claim) is reused and only each source is read anew.
         messages = [{"role": "system", "content": _SYSTEM},
-                    {"role": "user", "content": f"Source: {source}\nClaim: {claim}\nDoes the source support the claim?"}]
+                    {"role": "user", "content": f"Claim: {claim}\nSource: {source}\nDoes the source support the claim?"}]
         return self.generator.answer_probabilities(messages, ["yes", "no"])["yes"]

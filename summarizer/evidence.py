@@ -15,8 +15,8 @@ _NUMBER_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "thousand": 1000, "dozen": 12, "first": 1, "second": 2, "third": 3,
 }
-_NUMBER = re.compile(
-    r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + "|".join(_NUMBER_WORDS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
+_NUMBER = re.compile(  # not a model name's digits: "Mi-24", "F-16" are names
+    r"(?<![A-Za-z]-)\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + "|".join(_NUMBER_WORDS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
     re.IGNORECASE,
 )
 _NAME = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:of\s+|al-|de\s+)?[A-Z][\w’'\-]*)*")
@@ -60,10 +60,18 @@ def missing_numbers(claim: str, sources: list[str]) -> set[str]:
 
 
 def missing_names(claim: str, sources: list[str]) -> set[str]:
-    """Names in the claim none of whose words appear in the sources (so 'Dravanek' covers 'Ilse Dravanek')."""
-    joined = " ".join(sources).lower()
+    """Names in the claim none of whose words appear in the sources (so 'Dravanek' covers 'Ilse Dravanek').
+
+    A word matches on its stem: "Armenian" is found in "Armenia", "Azerbaijan's" in "Azerbaijani".
+    """
+    joined = _plain(" ".join(sources))
     return {name for name in names(claim)
-            if not any(word.lower() in joined for word in name.split() if len(word) > 2)}
+            if not any(_stem(word) in joined for word in name.split() if len(_stem(word)) > 2)}
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"['’]s$", "", word.lower())
+    return word[:6] if len(word) > 6 else word
 
 
 def unquoted(claim: str, sources: list[str]) -> list[str]:

@@ -2,38 +2,39 @@
 
 A document is cited when one of its sentences in the cluster supports the representative:
 the representative itself, or a member close enough in meaning to say the same thing and
-holding every number the representative states ("at least 11 dead" is not supported by a
-sentence that says "nine"). Members that only share the topic are not cited; the audit
-trail says why.
+holding every number and name the representative states ("at least 11 dead" is not
+supported by a sentence that says "nine"). Members that only share the topic are not
+cited; the audit trail says why.
 """
 from __future__ import annotations
 
-from summarizer.evidence import missing_numbers
 from summarizer.types import BriefSentence, Citation, Cluster, Sentence
-
-SUPPORTS = 0.6  # cosine similarity at which a cluster member is taken to support the representative
-
+from summarizer.verify import check_support
 
 def cite(cluster: Cluster, claim: Sentence) -> tuple[list[Citation], dict]:
-    """Citations for `claim`: the best supporting member of each document in the cluster."""
+    """Citations for `claim`: the best supporting member of each document in the cluster.
+
+    The checks of summarizer/verify.py on meaning and numbers, without the LLM judge (this mode must
+    stay fast); the representative's own sentence needs no check.
+    """
     citations: list[Citation] = []
     dropped: list[dict] = []
-    similarity: dict[str, float] = {}
+    checks: dict[str, dict] = {}
     for document in cluster.documents:
         members = [s for s in cluster.members if s.document == document]
         best = max(members, key=lambda s: float(s.embedding @ claim.embedding))
-        score = 1.0 if best is claim else float(best.embedding @ claim.embedding)
-        similarity[str(document)] = round(score, 3)
-        absent = sorted(missing_numbers(claim.text, [best.text]))
-        if score < SUPPORTS:
-            dropped.append({"document": document, "sentence": best.index,
-                            "reason": f"similarity {score:.2f} below {SUPPORTS}"})
-        elif absent:
-            dropped.append({"document": document, "sentence": best.index,
-                            "reason": f"does not state {', '.join(absent)}"})
+        if best is claim:
+            record = {"similarity": 1.0, "judge": "skipped: the sentence itself"}
+        else:
+            record = check_support(claim.text, best.text, float(best.embedding @ claim.embedding), judge=None,
+                                   wording=False)
+        checks[f"{document}:{best.index}"] = record
+        if "reason" in record:
+            dropped.append({"document": document, "sentence": best.index, "reason": record["reason"]})
         else:
             citations.append(Citation(document=document, sentence=best.index, text=best.text))
-    evidence = {"checks": ["embedding-similarity", "numbers"], "similarity": similarity, "dropped": dropped}
+    evidence = {"checks": ["similarity", "numbers"], "citation_checks": checks,
+                "dropped": dropped}
     return citations, evidence
 
 

@@ -19,6 +19,7 @@ def to_dict(brief: Brief) -> dict:
                 "text": s.text,
                 "citations": [{"document": c.document, "sentence": c.sentence, "text": c.text}
                               for c in s.citations],
+                "single_source": s.evidence.get("independent_sources") == 1,
                 "evidence": s.evidence,
             }
             for s in brief.sentences
@@ -38,6 +39,12 @@ def to_json(brief: Brief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=2)
 
 
+def _single_source_note(brief: Brief, sentence) -> str:
+    """Said when only one independent source reports a sentence, among several sources."""
+    several = brief.stats.get("independent_sources", 0) > 1
+    return " (one source)" if several and sentence.evidence.get("independent_sources") == 1 else ""
+
+
 def source_label(document: Document, number: int) -> str:
     """How a source is named to a reader: headline, outlet, date; never empty."""
     parts = [document.title or f"Document {number}"]
@@ -52,7 +59,7 @@ def to_markdown(brief: Brief) -> str:
     lines = ["## Brief", ""]
     for sentence in brief.sentences:
         markers = "".join(f"[{c.document + 1}]" for c in sentence.citations)
-        lines.append(f"{sentence.text} {markers}".rstrip())
+        lines.append(f"{sentence.text} {markers}{_single_source_note(brief, sentence)}".rstrip())
         lines.append("")
     if brief.disagreements:
         lines += ["## Where sources differ", ""]
@@ -85,7 +92,8 @@ def to_html(brief: Brief, title: str = "newsbrief") -> str:
         )
 
     body = [f"<h1>{escape(title)}</h1>", "<section class='brief'>"]
-    body += [f"<p>{escape(s.text)} {markers(s.citations)}</p>" for s in brief.sentences]
+    body += [f"<p>{escape(s.text)} {markers(s.citations)}<small>{_single_source_note(brief, s)}</small></p>"
+             for s in brief.sentences]
     body.append("</section>")
     if brief.disagreements:
         body.append("<h2>Where sources differ</h2><ul class='disagreements'>")

@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from summarizer.cluster import SAME_FACT
+from summarizer.neutral import loaded_terms
 from summarizer.types import Cluster, Sentence
 
 WEIGHTS = {"support": 0.5, "centrality": 0.3, "lead": 0.2}
@@ -38,6 +39,7 @@ def can_stand_alone(sentence: Sentence) -> bool:
         MIN_WORDS <= sentence.words <= MAX_WORDS
         and not _NEEDS_CONTEXT.match(text)
         and not text.rstrip("\"”’' ").endswith((":", "?"))
+        and not loaded_terms(text)  # "Baku admitted..." is the outlet's voice, not one the brief may borrow
     )
 
 

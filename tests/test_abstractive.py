@@ -1,0 +1,98 @@
+"""Abstractive mode: fusion with checked citations. One end-to-end brief with the real Qwen model;
+the decision logic around the model is also tested with scripted replies (a stand-in generator)."""
+import pytest
+
+from models.generator import load_generator
+from summarizer.evidence import missing_names, missing_numbers
+from summarizer.fuse import check, draft_sentence
+from summarizer.neutral import loaded_terms
+from summarizer.pipeline import Options, summarize
+from summarizer.types import BriefSentence, Citation, Document
+
+
+@pytest.fixture(scope="module")
+def abstractive_brief(embedder):
+    from summarizer.ingest import read_path
+    from tests.conftest import EXAMPLE
+
+    documents = [d for p in sorted(EXAMPLE.iterdir()) for d in read_path(p)]
+    return summarize(documents, Options(mode="abstractive"), embedder=embedder, generator=load_generator())
+
+
+def test_real_model_brief_is_rewritten_cited_and_checked(abstractive_brief):
+    brief = abstractive_brief
+    source_sentences = {s.text for ss in brief.document_sentences for s in ss}
+    modes = [s.evidence["mode"] for s in brief.sentences]
+    assert set(modes) <= {"fused", "extractive-fallback"}
+    rewritten = [s for s in brief.sentences if s.text not in source_sentences]
+    assert len(rewritten) >= len(brief.sentences) / 2, modes
+    for sentence in brief.sentences:
+        assert sentence.citations
+        cited = [c.text for c in sentence.citations]
+        for c in sentence.citations:
+            assert brief.document_sentences[c.document][c.sentence].text == c.text
+        assert not loaded_terms(sentence.text)
+        if sentence.evidence["mode"] == "fused":
+            assert not missing_numbers(sentence.text, cited) and not missing_names(sentence.text, cited)
+        else:
+            assert sentence.text in source_sentences
+    assert any(d["topic"] == "Death toll" for d in brief.disagreements)
+    assert brief.stats["generator"].startswith("qwen2.5-coder-1.5b")
+
+
+class ScriptedGenerator:
+    """Replies with a fixed text: stands in for the LLM to test the checks around it."""
+
+    name = "scripted"
+
+    def __init__(self, reply):
+        self.reply = reply
+
+    def complete(self, messages, max_tokens=96, stop=None):
+        return self.reply
+
+
+class FixedJudge:
+    def __init__(self, yes):
+        self.yes = yes
+
+    def support(self, claim, evidence):
+        return self.yes
+
+
+ITEM = BriefSentence(
+    text="The coast guard said at least 11 people were killed when the ferry capsized off Tallow Point.",
+    citations=[Citation(0, 0, "The coast guard said at least 11 people were killed when the ferry capsized off Tallow Point."),
+               Citation(1, 2, "At least 11 people died when the ferry capsized off Tallow Point, the coast guard said.")],
+    evidence={"dropped": []})
+DOCS = [Document(text="", outlet="Wire"), Document(text="", outlet="Courier")]
+
+
+@pytest.mark.parametrize("reply, reason", [
+    ("At least 17 people were killed when the ferry capsized, the coast guard said.", "numbers not in the sources: 17"),
+    ("Captain Mara Holt said 11 people died when the ferry capsized.", "names not in the sources"),
+    ("The coast guard admitted at least 11 people died off Tallow Point.", "loaded terms"),
+    ("Ok.", "no usable sentence"),
+])
+def test_a_draft_that_fails_a_check_falls_back_to_the_source_sentence(embedder, reply, reason):
+    draft = draft_sentence(ITEM, DOCS, ScriptedGenerator(reply))
+    result = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder, sources=[0, 1])
+    assert result.evidence["mode"] == "extractive-fallback"
+    assert reason in result.evidence["fusion"]["failed"]
+    assert result.text == ITEM.text and result.citations == ITEM.citations
+
+
+def test_dropped_attribution_is_restored_and_unsupported_citations_are_dropped(embedder):
+    draft = draft_sentence(ITEM, DOCS, ScriptedGenerator("At least 11 people died when the ferry capsized off Tallow Point."))
+    assert draft.startswith("The coast guard said at least 11 people died")
+    passed = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder, sources=[0, 1])
+    assert passed.evidence["mode"] == "fused" and len(passed.citations) == 2
+    doubted = check(ITEM, draft, DOCS, FixedJudge(0.1), embedder, sources=[0, 1])
+    assert doubted.evidence["mode"] == "extractive-fallback"  # the judge accepted no source
+
+
+def test_a_quotation_that_is_not_verbatim_loses_its_marks(embedder):
+    reply = 'The coast guard said at least 11 people were killed in "a terrible tragedy" off Tallow Point.'
+    result = check(ITEM, draft_sentence(ITEM, DOCS, ScriptedGenerator(reply)), DOCS, FixedJudge(0.9), embedder, [0, 1])
+    assert result.evidence["fusion"]["quotes"]["not_verbatim"] == ["a terrible tragedy"]
+    assert '"' not in result.evidence["fusion"]["text"]
