@@ -31,11 +31,18 @@ def build_parser() -> argparse.ArgumentParser:
                                help="length budget of the brief in words (default 120)")
     summarize_cmd.add_argument("-o", "--output", metavar="PATH", help="write the brief here instead of stdout")
     summarize_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    from eval.cli import add_arguments as add_eval_arguments
+
+    add_eval_arguments(commands.add_parser("eval", help="score systems against reference summaries"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "eval":
+        from eval.cli import run as run_eval
+
+        return run_eval(args)
     say = (lambda message: None) if args.quiet else (lambda message: print(f"newsbrief: {message}…", file=sys.stderr))
     try:
         options = Options(mode=args.mode, max_words=args.max_words)

@@ -1,0 +1,80 @@
+"""Benchmark: abstractive brief of the five shared seed articles (warm), beside the same model
+given all the articles in one prompt (the one-shot reference point).
+Prints the figures and writes them to bench/results/abstractive.json.
+
+    .venv/bin/python bench/abstractive.py [--repeats 2] [FILES...]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_INPUTS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+RESULTS = ROOT / "bench" / "results" / "abstractive.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("--repeats", type=int, default=2)
+    args = parser.parse_args()
+
+    from models.embedder import load_embedder
+    from models.generator import LlamaCppGenerator
+    from models.weights import QWEN_1_5B
+    from summarizer.clean import clean
+    from summarizer.ingest import read_path
+    from summarizer.pipeline import Options, summarize
+
+    documents = [d for path in args.inputs for d in read_path(path)]
+    embedder = load_embedder()
+    # one model instance for both, with room for all the articles in one prompt
+    generator = LlamaCppGenerator(QWEN_1_5B, "qwen-1.5b", context=8192)
+    summarize(documents, Options(mode="abstractive"), embedder=embedder, generator=generator)  # warm-up
+    runs, briefs = [], []
+    for _ in range(args.repeats):
+        started = time.perf_counter()
+        briefs.append(summarize(documents, Options(mode="abstractive"), embedder=embedder, generator=generator))
+        runs.append(time.perf_counter() - started)
+    brief = briefs[-1]
+
+    articles = "\n\n".join(f"Article {i + 1}:\n{clean(d).text}" for i, d in enumerate(documents))
+    started = time.perf_counter()
+    one_shot = generator.complete([
+        {"role": "system", "content": "You write neutral news briefs."},
+        {"role": "user", "content": f"{articles}\n\nWrite a neutral brief of about 120 words of what these "
+                                    "articles report, citing articles as [1], [2] ..."}], max_tokens=220)
+    one_shot_seconds = time.perf_counter() - started
+
+    warm = statistics.median(runs)
+    figures = {
+        "inputs": [p.name for p in args.inputs],
+        "warm_seconds_median": round(warm, 2),
+        "warm_seconds_all": [round(r, 2) for r in runs],
+        "stage_seconds": brief.stats["stages"],
+        "sentences": len(brief.sentences),
+        "fused": sum(1 for s in brief.sentences if s.evidence.get("mode") == "fused"),
+        "fallback_reasons": [s.evidence["fusion"].get("failed", "") for s in brief.sentences
+                             if s.evidence.get("mode") == "extractive-fallback"],
+        "one_shot_seconds": round(one_shot_seconds, 2),
+        "ratio_to_one_shot": round(warm / one_shot_seconds, 3),
+        "one_shot_words": len(one_shot.split()),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "targets": {"warm_seconds": 15, "ratio_to_one_shot": 0.4},
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
+    print(json.dumps(figures, indent=2))
+    print(f"written to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Metrics for a summary against its references and its sources. Each is a plain function."""
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+
+from summarizer.evidence import names, numbers
+from summarizer.neutral import loaded_terms
+
+
+@cache
+def _scorer():
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+
+
+def truncate(text: str, max_words: int | None) -> str:
+    return text if max_words is None else " ".join(text.split()[:max_words])
+
+
+def rouge(summary: str, reference: str) -> dict[str, float]:
+    """ROUGE-1/2/L F1 x 100 with stemming (rouge-score); reference first, as rouge-score expects."""
+    scores = _scorer().score(reference, summary)
+    return {"rouge1": 100 * scores["rouge1"].fmeasure, "rouge2": 100 * scores["rouge2"].fmeasure,
+            "rougeL": 100 * scores["rougeL"].fmeasure}
+
+
+def semantic_similarity(summary_vectors: np.ndarray, reference_vectors: np.ndarray) -> float:
+    """Cosine of the mean sentence embeddings of summary and reference (MiniLM)."""
+    if len(summary_vectors) == 0 or len(reference_vectors) == 0:
+        return 0.0
+    a, b = summary_vectors.mean(axis=0), reference_vectors.mean(axis=0)
+    return float(a @ b / ((np.linalg.norm(a) * np.linalg.norm(b)) or 1.0))
+
+
+def repeated_ngrams(text: str, n: int = 3) -> float:
+    """Share of the summary's word n-grams that repeat an earlier one (0 = no repetition)."""
+    words = [w.lower().strip(".,;:!?\"'()") for w in text.split()]
+    grams = [tuple(words[i:i + n]) for i in range(len(words) - n + 1)]
+    return 0.0 if not grams else 1 - len(set(grams)) / len(grams)
+
+
+def max_pair_similarity(sentence_vectors: np.ndarray) -> float:
+    """Similarity of the two most alike sentences of the summary (0 with fewer than two)."""
+    if len(sentence_vectors) < 2:
+        return 0.0
+    similarity = sentence_vectors @ sentence_vectors.T
+    np.fill_diagonal(similarity, -1.0)
+    return float(similarity.max())
+
+
+def found_in_sources(summary: str, sources: str) -> float:
+    """Share of the summary's names and numbers that appear in the source documents (1 if it has none)."""
+    wanted = names(summary) | numbers(summary)
+    if not wanted:
+        return 1.0
+    source_names, source_numbers, lowered = names(sources), numbers(sources), sources.lower()
+    found = sum(1 for item in wanted if item in source_numbers or item in source_names or item.lower() in lowered)
+    return found / len(wanted)
+
+
+def loaded_term_count(summary: str) -> int:
+    return len(loaded_terms(summary))
+
+
+def words(text: str) -> int:
+    return len(text.split())

@@ -1,0 +1,111 @@
+"""Evaluation harness: metrics on hand-computed examples, the loader on malformed lines, the
+published-output anchors, and identical results from the process pool and from Ray."""
+import json
+
+import numpy as np
+import pytest
+
+from eval import history, metrics
+from eval.dataset import DatasetError, load, mean_reference_words
+from eval.runner import evaluate, without_timings
+from eval.systems import published_line
+from tests.conftest import ROOT
+
+TINY = ROOT / "eval" / "data" / "tiny.jsonl"
+NEUS = ROOT.parent / "shared" / "data" / "neus-test.jsonl"
+
+
+def test_rouge_on_a_hand_computed_example():
+    # reference "the cat sat on the mat" (6 unigrams), summary "the cat sat" (3): P=1, R=3/6, F1=2/3
+    scores = metrics.rouge("the cat sat", "the cat sat on the mat")
+    assert scores["rouge1"] == pytest.approx(100 * 2 / 3)
+    # bigrams: summary {the cat, cat sat} both in the reference's 5: P=1, R=2/5, F1=4/7
+    assert scores["rouge2"] == pytest.approx(100 * 4 / 7)
+    assert scores["rougeL"] == pytest.approx(100 * 2 / 3)
+    assert metrics.rouge("dogs running", "dog runs")["rouge1"] == pytest.approx(100.0)  # stemming
+
+
+def test_truncation_redundancy_and_length():
+    assert metrics.truncate("one two three four", 2) == "one two"
+    assert metrics.truncate("one two", None) == "one two"
+    # trigrams of "a b c a b c": abc bca cab abc -> 4, unique 3 -> 1/4 repeated
+    assert metrics.repeated_ngrams("a b c a b c") == pytest.approx(0.25)
+    assert metrics.repeated_ngrams("a b") == 0.0
+    assert metrics.words("a  b\nc") == 3
+
+
+def test_vector_metrics():
+    a, b = np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([[1.0, 0.0]])
+    assert metrics.semantic_similarity(a, b) == pytest.approx(np.sqrt(0.5))
+    assert metrics.max_pair_similarity(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]])) == pytest.approx(0.8)
+    assert metrics.max_pair_similarity(a[:1]) == 0.0
+
+
+def test_names_numbers_and_loaded_terms():
+    sources = "Coast guard spokesman Piet Arvo said 198 people were rescued off Tallow Point."
+    assert metrics.found_in_sources("Piet Arvo said 198 were rescued.", sources) == 1.0
+    assert metrics.found_in_sources("Piet Arvo said 250 were rescued.", sources) == pytest.approx(1 / 2)
+    assert metrics.loaded_term_count("Rebels slammed the regime, which 'admitted' nothing.") == 3
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("{not json", "not valid JSON"),
+    ('["a"]', "a line must be a JSON object"),
+    ('{"documents": [], "references": ["r"]}', '"documents" must be a non-empty list'),
+    ('{"documents": [{"title": "t"}], "references": ["r"]}', 'documents[0] must be an object with a "text"'),
+    ('{"documents": [{"text": "t"}], "references": []}', '"references" must be a non-empty list'),
+    ('{"documents": [{"text": "t"}], "references": ["r"], "word_limit": -3}', '"word_limit" must be a positive'),
+])
+def test_loader_names_the_bad_line(tmp_path, line, problem):
+    path = tmp_path / "set.jsonl"
+    good = json.dumps({"id": "ok", "documents": [{"text": "t"}], "references": ["r"]})
+    path.write_text(f"{good}\n\n{line}\n")
+    with pytest.raises(DatasetError) as raised:
+        load(path)
+    assert f"{path}:3: {problem}" in str(raised.value)
+
+
+def test_loader_reads_the_tiny_set():
+    examples = load(TINY)
+    assert [e.index for e in examples] == [0, 1, 2] and examples[0].id == "tiny-ferry"
+    assert mean_reference_words(examples) == 43
+    assert len(load(TINY, limit=2)) == 2
+
+
+def test_published_anchor_is_recomputed_as_in_the_data_readme():
+    # lexrank's published outputs on NeuS: README table R-1 42.24, R-2 18.16, R-L 26.61
+    examples = load(NEUS)
+    scores = [metrics.rouge(published_line(NEUS, "lexrank", e.index), e.references[0]) for e in examples]
+    for metric, expected in (("rouge1", 42.24), ("rouge2", 18.16), ("rougeL", 26.61)):
+        assert np.mean([s[metric] for s in scores]) == pytest.approx(expected, abs=0.1)
+
+
+def test_process_pool_and_ray_give_the_same_results():
+    examples = load(TINY)
+    systems = ["newsbrief-extractive", "lead", "lexrank"]
+    local = evaluate(examples, systems, 43, str(TINY), workers=2)
+    ray_results = evaluate(examples, systems, 43, str(TINY), workers=2, engine="ray")
+    assert without_timings(local) == without_timings(ray_results)
+    assert {r["system"] for r in local} == set(systems) and len(local) == 9
+
+
+def test_history_flags_a_regression(tmp_path):
+    connection = history.connect(tmp_path / "h.sqlite")
+    history.record(connection, "2026-01-01", "set", {"sys": {"rouge1": 40.0, "rouge2": 15.0}})
+    before = history.previous(connection, "2026-01-02", "set")
+    assert history.regressions({"sys": {"rouge1": 39.0, "rouge2": 14.8}}, before, {"rouge1": 0.5, "rouge2": 0.5}) == [
+        "sys rouge1: 40.00 -> 39.00 (allowed drop 0.5)"]
+    assert history.previous(connection, "2026-01-01", "set") == {}
+    assert history.trend_plot(connection, "set").startswith(b"\x89PNG")
+
+
+def test_cli_eval_writes_json_and_html_reports(tmp_path, capsys):
+    from summarizer.cli import main
+
+    assert main(["eval", "--dataset", str(TINY), "--out", str(tmp_path), "--workers", "1", "-q",
+                 "--system", "lead", "--system", "newsbrief-extractive"]) == 0
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert set(report["systems"]) == {"lead", "newsbrief-extractive"} and report["length_budget_words"] == 43
+    assert "<table>" in (tmp_path / "report.html").read_text()
+    assert main(["eval", "--dataset", str(tmp_path / "missing.jsonl"), "-q"]) == 2
+    assert "no such file" in capsys.readouterr().err
