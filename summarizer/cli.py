@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
                                help="length budget of the brief in words (default 120)")
     summarize_cmd.add_argument("-o", "--output", metavar="PATH", help="write the brief here instead of stdout")
     summarize_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    serve_cmd = commands.add_parser("serve", help="run the REST service and its web page")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
     from eval.cli import add_arguments as add_eval_arguments
 
     add_eval_arguments(commands.add_parser("eval", help="score systems against reference summaries"))
@@ -39,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        import uvicorn
+
+        from api.app import create_app
+
+        uvicorn.run(create_app(), host=args.host, port=args.port)
+        return 0
     if args.command == "eval":
         from eval.cli import run as run_eval
 

@@ -1,0 +1,186 @@
+"""The REST service: thin routes over `BriefService`; schemas at the edge; errors as JSON.
+
+Every error body has the shape FastAPI uses for validation errors, so clients parse one form:
+    {"detail": [{"loc": ["body", "documents", 2, "text"], "msg": "is empty", "type": "..."}]}
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.exceptions import HTTPException
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+from api.schemas import BriefRequest
+from api.service import BriefService, Busy
+from api.settings import Settings
+from api.store import Store
+from summarizer.ingest import InputError
+
+STATIC = Path(__file__).parent / "static"
+
+
+def error(status: int, loc: list, message: str, kind: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"detail": [{"loc": loc, "msg": message, "type": kind}]}, status_code=status, headers=headers)
+
+
+def input_error(problem: InputError) -> JSONResponse:
+    """'documents[2].url' -> ["body", "documents", 2, "url"]"""
+    loc: list = ["body"]
+    for part in problem.where.replace("]", "").replace("[", ".").split("."):
+        if part:
+            loc.append(int(part) if part.isdigit() else part)
+    return error(422, loc, problem.problem, "input_error")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    service = BriefService(settings, Store(settings.database))
+    registry = CollectorRegistry()
+    requests = Counter("newsbrief_requests", "HTTP requests", ["route", "status"], registry=registry)
+    latency = Histogram("newsbrief_request_seconds", "Request latency", ["route"], registry=registry,
+                        buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120))
+    Gauge("newsbrief_queue_depth", "Briefs running or waiting", registry=registry).set_function(
+        lambda: service.queue_depth)
+    jobs = Gauge("newsbrief_jobs", "Jobs by state", ["state"], registry=registry)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        await asyncio.to_thread(service.start)  # models load once, before the first request
+        yield
+        service.stop()
+
+    app = FastAPI(title="newsbrief", version="0.1.0", lifespan=lifespan,
+                  description="One neutral brief from several news articles, every sentence cited.")
+    app.state.service = service
+
+    @app.middleware("http")
+    async def limits_and_metrics(request: Request, call_next):
+        started = time.perf_counter()
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > settings.max_body_bytes:
+            response = error(413, ["body"], f"request body is larger than {settings.max_body_bytes} bytes",
+                             "body_too_large")
+        else:
+            response = await call_next(request)
+        route = request.scope.get("route")
+        name = route.path if route else "other"
+        requests.labels(name, str(response.status_code)).inc()
+        latency.labels(name).observe(time.perf_counter() - started)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, problem: RequestValidationError):
+        details = [{"loc": list(e["loc"]), "msg": e["msg"].removeprefix("Value error, "), "type": e["type"]}
+                   for e in problem.errors()]
+        return JSONResponse({"detail": details}, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def http_problem(request: Request, problem: HTTPException):
+        where = ["body"] if request.method == "POST" and problem.status_code == 400 else ["path"]
+        message = "the body is not valid JSON (or not UTF-8)" if problem.status_code == 400 else str(problem.detail)
+        return error(problem.status_code, where, message, "http_error", getattr(problem, "headers", None))
+
+    def checked(body: BriefRequest) -> BriefRequest:
+        """Limits that depend on configuration (the schema holds the fixed rules)."""
+        if len(body.documents) > settings.max_documents:
+            raise LimitError(["body", "documents"], f"at most {settings.max_documents} documents per request")
+        total = 0
+        for i, document in enumerate(body.documents):
+            field = next(n for n in ("text", "html", "url") if getattr(document, n) is not None)
+            size = len(getattr(document, field))
+            total += size
+            if size > settings.max_document_chars:
+                raise LimitError(["body", "documents", i, field],
+                                 f"{size} characters; at most {settings.max_document_chars} per document")
+        if total > settings.max_request_chars:
+            raise LimitError(["body", "documents"], f"{total} characters; at most {settings.max_request_chars} per request")
+        return body
+
+    @app.exception_handler(LimitError)
+    async def too_large(_request: Request, problem: "LimitError"):
+        return error(413, problem.loc, problem.message, "limit_exceeded")
+
+    @app.exception_handler(InputError)
+    async def bad_input(_request: Request, problem: InputError):
+        return input_error(problem)
+
+    def busy() -> JSONResponse:
+        return error(429, ["service"], "the brief queue is full; retry later", "busy",
+                     {"Retry-After": str(settings.retry_after_seconds)})
+
+    def not_ready() -> JSONResponse | None:
+        if not service.ready.is_set():
+            return error(503, ["service"], "models are still loading", "not_ready",
+                         {"Retry-After": str(settings.retry_after_seconds)})
+        return None
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz() -> dict:
+        return {"status": "alive"}
+
+    @app.get("/readyz", tags=["ops"], responses={503: {"description": "models are still loading"}})
+    def readyz():
+        return not_ready() or {"status": "ready"}
+
+    @app.get("/metrics", tags=["ops"], response_class=PlainTextResponse)
+    def metrics() -> Response:
+        for state, count in service.store.counts().items():
+            jobs.labels(state).set(count)
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    @app.post("/v1/briefs", tags=["briefs"], responses={413: {}, 429: {}, 503: {}})
+    async def create_brief(request: Request, body: BriefRequest = Depends(checked)):
+        """The brief, computed now (or from the cache), in the JSON contract of the CLI's --format json."""
+        if (refusal := not_ready()) is not None:
+            return refusal
+        try:
+            future = service.brief_now(body)
+        except Busy:
+            return busy()
+        waiting = asyncio.wrap_future(future)
+        while not future.done():
+            await asyncio.wait({waiting}, timeout=0.5)
+            if not future.done() and await request.is_disconnected():
+                future.cancel()  # frees the slot if it had not started; a started brief still lands in the cache
+                return Response(status_code=499)
+        return await waiting
+
+    @app.post("/v1/jobs", tags=["jobs"], status_code=202, responses={413: {}, 429: {}, 503: {}})
+    def create_job(body: BriefRequest = Depends(checked)):
+        """Accept a brief to compute in the background; poll the `Location` for its state."""
+        if (refusal := not_ready()) is not None:
+            return refusal
+        try:
+            job_id = service.submit_job(body)
+        except Busy:
+            return busy()
+        return JSONResponse({"id": job_id, "status": "queued"}, status_code=202,
+                            headers={"Location": f"/v1/jobs/{job_id}"})
+
+    @app.get("/v1/jobs/{job_id}", tags=["jobs"], responses={404: {}})
+    def get_job(job_id: str):
+        job = service.store.job(job_id)
+        if job is None:
+            return error(404, ["path", "job_id"], "no such job", "not_found")
+        body = {k: job[k] for k in ("id", "status", "progress", "error", "created", "updated")}
+        if job["status"] == "done":
+            body["brief"] = service.job_result(job)
+        return body
+
+    @app.get("/", include_in_schema=False)
+    def page():
+        return FileResponse(STATIC / "index.html")
+
+    return app
+
+
+class LimitError(Exception):
+    def __init__(self, loc: list, message: str):
+        super().__init__(message)
+        self.loc, self.message = loc, message

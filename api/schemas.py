@@ -1,0 +1,40 @@
+"""Request schemas at the edge: what a client may send, validated before anything runs."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class DocumentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(None, max_length=2000)
+    text: str | None = None
+    html: str | None = None
+    url: str | None = Field(None, max_length=2000, description="fetched by the service (http or https)")
+    outlet: str | None = Field(None, max_length=500)
+    published: str | None = Field(None, max_length=100)
+
+    @model_validator(mode="after")
+    def one_body(self):
+        given = [name for name in ("text", "html", "url") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError('give exactly one of "text", "html" or "url"')
+        if not getattr(self, given[0]).strip():
+            raise ValueError(f'"{given[0]}" is empty')
+        return self
+
+
+class OptionsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mode: Literal["extractive", "abstractive"] = "extractive"
+    max_words: int = Field(120, ge=10, le=2000)
+
+
+class BriefRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    documents: list[DocumentIn] = Field(min_length=1)
+    options: OptionsIn = OptionsIn()
