@@ -1,5 +1,11 @@
+import os
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from models.embedder import load_embedder
@@ -24,3 +30,36 @@ def example_paths():
 @pytest.fixture()
 def example_documents(example_paths):
     return [document for path in example_paths for document in read_path(path)]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, database: Path) -> subprocess.Popen:
+    """`newsbrief serve` as a real process on a loopback port, returned once /readyz says ready."""
+    env = dict(os.environ, HF_HUB_OFFLINE="1", NEWSBRIEF_DATABASE=str(database))
+    process = subprocess.Popen([sys.executable, "-m", "summarizer.cli", "serve", "--port", str(port)],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(600):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None:
+            break
+        time.sleep(0.1)
+    process.kill()
+    raise AssertionError("the server did not become ready")
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    port = free_port()
+    process = start_server(port, tmp_path_factory.mktemp("server") / "service.sqlite")
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=30)

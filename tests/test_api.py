@@ -2,11 +2,7 @@
 as a real server process on a loopback port, killed and restarted with jobs in flight."""
 import http.server
 import json
-import os
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 
@@ -16,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import Settings
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import EXAMPLE, free_port, start_server
 
 ARTICLES = [{"text": (EXAMPLE / name).read_text()} for name in
             ("01-northern-wire.txt", "04-harbour-observer.txt")] + [{"html": (EXAMPLE / "03-state-radio.html").read_text()}]
@@ -134,30 +130,9 @@ def test_url_documents_are_fetched_when_loopback_is_allowed(tmp_path):
         server.shutdown()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start(port: int, database) -> subprocess.Popen:
-    env = dict(os.environ, HF_HUB_OFFLINE="1", NEWSBRIEF_DATABASE=str(database))
-    process = subprocess.Popen([sys.executable, "-m", "summarizer.cli", "serve", "--port", str(port)],
-                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(600):
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    process.kill()
-    raise AssertionError("the server did not become ready")
-
-
 def test_real_server_keeps_every_accepted_job_across_a_kill(tmp_path):
-    port, database = _free_port(), tmp_path / "service.sqlite"
-    server = _start(port, database)
+    port, database = free_port(), tmp_path / "service.sqlite"
+    server = start_server(port, database)
     base = f"http://127.0.0.1:{port}"
     try:
         brief = httpx.post(f"{base}/v1/briefs", json={"documents": ARTICLES}, timeout=120).json()
@@ -167,7 +142,7 @@ def test_real_server_keeps_every_accepted_job_across_a_kill(tmp_path):
     finally:
         server.send_signal(signal.SIGKILL)  # a crash, with jobs queued and running
         server.wait()
-    server = _start(port, database)
+    server = start_server(port, database)
     try:
         deadline = time.time() + 180
         states = {}
