@@ -156,3 +156,23 @@ def test_real_server_keeps_every_accepted_job_across_a_kill(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_client_that_disconnects_leaves_no_work_behind(live_server):
+    import socket
+    from urllib.parse import urlsplit
+
+    body = json.dumps({"documents": ARTICLES, "options": {"max_words": 111}}).encode()
+    host, port = urlsplit(live_server).hostname, urlsplit(live_server).port
+    for _ in range(5):  # five clients that post and hang up at once
+        with socket.create_connection((host, port)) as raw:
+            raw.sendall(b"POST /v1/briefs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        metrics = httpx.get(f"{live_server}/metrics", timeout=10).text
+        if "newsbrief_queue_depth 0.0" in metrics:
+            break
+        time.sleep(0.2)
+    assert "newsbrief_queue_depth 0.0" in metrics
+    assert httpx.post(f"{live_server}/v1/briefs", json={"documents": ARTICLES}, timeout=60).status_code == 200
