@@ -20,7 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dataset", help="JSONL file, one cluster a line")
     parser.add_argument("--system", action="append", metavar="NAME",
                         help=f"{', '.join(SYSTEMS)} or published:NAME (repeatable; default: newsbrief-extractive, "
-                             "lead, lexrank and every published output found beside the dataset)")
+                             "lead, lexrank). The published outputs found beside the dataset are always added as "
+                             "anchor rows, rescored with the same scorer, unless --no-anchors.")
+    parser.add_argument("--no-anchors", action="store_true", help="leave out the published outputs")
     parser.add_argument("--limit", type=int, help="only the first N clusters")
     parser.add_argument("--max-words", type=int, help="length budget (default: the references' mean length)")
     parser.add_argument("--truncate", action="store_true", help="cut every summary to the budget before scoring")
@@ -50,7 +52,9 @@ def one_run(dataset: Path, systems: list[str] | None, args, out: Path) -> dict:
     """Evaluate the systems on the dataset, write the report to `out`, and return it."""
     examples = load(dataset, args.limit)
     budget = args.max_words or mean_reference_words(examples)
-    systems = systems or ["newsbrief-extractive", "lead", "lexrank", *published_systems(dataset)]
+    systems = list(systems or ["newsbrief-extractive", "lead", "lexrank"])
+    if not getattr(args, "no_anchors", False):
+        systems += [name for name in published_systems(dataset) if name not in systems]
     total = len(examples) * len(systems)
     bar = None
     if not args.quiet:

@@ -46,7 +46,9 @@ def regressions(current: dict, before: dict[tuple[str, str], float], thresholds:
 
 
 def run_id() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S")
+    """Sortable and unique per run: the time to the microsecond."""
+    now = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(now)) + f".{int(now % 1 * 1e6):06d}"
 
 
 def trend_plot(connection: sqlite3.Connection, dataset: str, metric: str = "rouge1") -> bytes | None:

@@ -45,11 +45,14 @@ def _answer_variants(answer: str) -> list[str]:
 
 class LlamaCppGenerator:
     def __init__(self, weights: ChunkedWeights, name: str, threads: int | None = None, context: int = 4096):
-        from llama_cpp import Llama
+        from llama_cpp import Llama, LlamaRAMCache
 
         self.name = name
         self._llm = Llama(model_path=str(assemble(weights)), n_ctx=context, seed=SEED, verbose=False,
                           n_threads=threads or int(os.environ.get("NEWSBRIEF_THREADS", "2")))
+        # Keep evaluated prompt prefixes (the fusion and the judge instructions) across calls, so
+        # switching between the two prompts does not re-read either one.
+        self._llm.set_cache(LlamaRAMCache(capacity_bytes=1 << 29))
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
         out = self._llm.create_completion(chatml(messages), max_tokens=max_tokens, temperature=0.0, seed=SEED,

@@ -9,10 +9,31 @@ from typing import Protocol
 
 from models.generator import Generator
 
-_SYSTEM = ("You are a careful fact-checker. You are given a source text and a claim. Answer 'yes' only if "
-           "everything the claim states - every number, name, place, actor and who said it - is stated by "
-           "the source. Answer 'no' if the claim adds, changes, negates or swaps anything. Reply with one "
-           "word: yes or no.")
+# Worked examples calibrate the small model: without them it says "no" to many faithful
+# paraphrases (recall 0.62 on tests/data/support_pairs.jsonl; 0.77 with them, precision 1.00 both).
+_SYSTEM = """You are a careful fact-checker. Decide whether the source supports the claim. The claim may leave \
+out details of the source. Answer 'no' if the claim adds anything, changes a number, name or place, swaps who did \
+what or who said it, or says the opposite. Reply with one word: yes or no.
+
+Claim: The council said the bridge will stay closed until June.
+Source: The bridge will remain shut until June, the council said after inspectors found cracks.
+Does the source support the claim? yes
+
+Claim: The council said the bridge will reopen in June.
+Source: The bridge will remain shut until June, the council said after inspectors found cracks.
+Does the source support the claim? no
+
+Claim: Police arrested three men.
+Source: Two men were arrested, police said.
+Does the source support the claim? no
+
+Claim: Two men were arrested, police said.
+Source: Police said they had arrested two men on Friday over the robbery.
+Does the source support the claim? yes
+
+Claim: The mayor blamed the company for the fire.
+Source: The company blamed the mayor for the fire.
+Does the source support the claim? no"""
 
 
 class Judge(Protocol):

@@ -33,11 +33,19 @@ def event_vector(vectors: np.ndarray) -> np.ndarray:
     return mean / (np.linalg.norm(mean) or 1.0)
 
 
+# ... and these point back at something the reader has not been told.
+_POINTS_BACK = re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
+                          r"this incident|the incident|the latter|the former)\b"
+                          r"|, (it|he|she|they) (said|added)\b")
+
+
 def can_stand_alone(sentence: Sentence) -> bool:
     text = sentence.text
     return (
         MIN_WORDS <= sentence.words <= MAX_WORDS
         and not _NEEDS_CONTEXT.match(text)
+        and not _POINTS_BACK.search(text)
+        and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0  # a quotation cut off mid-way
         and not text.rstrip("\"”’' ").endswith((":", "?"))
         and not loaded_terms(text)  # "Baku admitted..." is the outlet's voice, not one the brief may borrow
     )

@@ -57,6 +57,21 @@ def test_bad_input_gets_4xx_json_naming_field_and_problem(client, body, status, 
     assert detail["loc"] == loc and words in detail["msg"]
 
 
+def test_real_server_answers_bad_input_with_4xx_json(live_server):
+    cases = [
+        ({"json": {"documents": []}}, 422, ["body", "documents"]),
+        ({"json": {"documents": [{"text": 7}]}}, 422, ["body", "documents", 0, "text"]),
+        ({"json": {"documents": [{"url": "http://10.0.0.1/x"}]}}, 422, ["body", "documents", 0, "url"]),
+        ({"content": b"\xff\xfe{", "headers": {"content-type": "application/json"}}, 400, ["body"]),
+        ({"content": b"{" * 4_000_001, "headers": {"content-type": "application/json"}}, 413, ["body"]),
+    ]
+    for request, status, loc in cases:
+        response = httpx.post(f"{live_server}/v1/briefs", timeout=60, **request)
+        assert response.status_code == status and response.json()["detail"][0]["loc"] == loc, response.text
+    response = httpx.post(f"{live_server}/v1/briefs", json={"documents": ARTICLES}, timeout=60)
+    assert response.status_code == 200 and all(s["citations"] for s in response.json()["sentences"])
+
+
 def test_undecodable_and_oversize_bodies(client):
     response = client.post("/v1/briefs", content=b"\xff\xfe{", headers={"content-type": "application/json"})
     assert response.status_code == 400 and response.json()["detail"][0]["loc"] == ["body"]

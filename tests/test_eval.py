@@ -109,3 +109,24 @@ def test_cli_eval_writes_json_and_html_reports(tmp_path, capsys):
     assert "<table>" in (tmp_path / "report.html").read_text()
     assert main(["eval", "--dataset", str(tmp_path / "missing.jsonl"), "-q"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_nightly_runs_the_suite_records_history_and_flags_regressions(tmp_path):
+    from summarizer.cli import main
+
+    config = tmp_path / "nightly.json"
+    config.write_text(json.dumps({
+        "history": str(tmp_path / "history.sqlite"),
+        "thresholds": {"rouge1": 0.5},
+        "suite": [{"dataset": str(TINY), "systems": ["lead", "newsbrief-extractive"]}]}))
+    arguments = ["eval", "nightly", "--config", str(config), "--out", str(tmp_path / "out"), "--workers", "1", "-q"]
+    assert main(arguments) == 0
+    assert main(arguments) == 0  # the same figures again: no regression
+    report = (tmp_path / "out" / "tiny" / "report.html").read_text()
+    assert "Trend" in report
+    connection = history.connect(tmp_path / "history.sqlite")
+    assert connection.execute("SELECT COUNT(DISTINCT run) FROM results").fetchone()[0] == 2
+    # a better previous night makes tonight a regression
+    connection.execute("UPDATE results SET value = value + 5 WHERE metric = 'rouge1'")
+    connection.commit()
+    assert main(arguments) == 1
