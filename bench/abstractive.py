@@ -10,16 +10,16 @@ Prints the figures and writes them to bench/results/abstractive.json.
 from __future__ import annotations
 
 import argparse
-import json
-import resource
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from results_file import write  # noqa: E402
+
 DEFAULT_INPUTS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
-RESULTS = ROOT / "bench" / "results" / "abstractive.json"
 
 
 def main() -> None:
@@ -69,14 +69,9 @@ def main() -> None:
         "one_shot_seconds": round(one_shot_seconds, 2),
         "ratio_to_one_shot": round(warm / one_shot_seconds, 3),
         "one_shot_words": len(one_shot.split()),
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "targets": {"warm_seconds": 15, "ratio_to_one_shot": 0.4},
-        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
-    print(json.dumps(figures, indent=2))
-    print(f"written to {RESULTS.relative_to(ROOT)}")
+    write("abstractive", figures)
 
 
 if __name__ == "__main__":

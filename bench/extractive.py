@@ -9,10 +9,7 @@ Prints the figures and writes them to bench/results/extractive.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -21,8 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from results_file import write  # noqa: E402
+
 DEFAULT_INPUTS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
-RESULTS = ROOT / "bench" / "results" / "extractive.json"
 
 
 def cold_seconds(paths: list[Path]) -> float:
@@ -70,14 +69,8 @@ def main() -> None:
         "warm_seconds_all": [round(w, 3) for w in warm],
         "warm_stage_seconds_median": {k: round(statistics.median(s[k] for s in stages), 4) for k in stages[0]},
         "lexrank_seconds_median": round(statistics.median(lex), 3),
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
-    print(json.dumps(figures, indent=2))
-    print(f"written to {RESULTS.relative_to(ROOT)}")
+    write("extractive", figures)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import socket
@@ -22,8 +21,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from results_file import write  # noqa: E402
+
 EXAMPLE = ROOT / "examples" / "ferry"
-RESULTS = ROOT / "bench" / "results" / "load.json"
 
 
 def documents() -> list[dict]:
@@ -109,14 +110,11 @@ def main() -> None:
             time.sleep(0.1)
         figures = asyncio.run(run(base, args.clients, args.seconds, args.burst))
         figures |= {"clients": args.clients, "seconds": args.seconds, "burst_size": args.burst,
-                    "server": {"workers": 1, "queue_size": 8}, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
+                    "server": {"workers": 1, "queue_size": 8}}
     finally:
         server.terminate()
         server.wait(timeout=30)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
-    print(json.dumps(figures, indent=2))
-    print(f"written to {RESULTS.relative_to(ROOT)}")
+    write("load", figures)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
 
 from summarizer.evidence import numbers
 from summarizer.types import Sentence
