@@ -3,11 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-WHEELS := $(HOME)/.cache/newsbrief/wheels
 LLAMA := llama-cpp-python==0.3.36
-# Portable x86-64 kernels (AVX2/FMA/F16C) and no AMX: the natively tuned build segfaults here.
-LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF \
+# llama.cpp kernels chosen explicitly, never AMX: the natively tuned build (-march=native) uses AMX
+# tiles, which segfault on these machines. AVX-512 with VNNI where the CPU has it (prompt reading
+# 73 -> 105 tokens/s on 2 cores), else portable AVX2.
+LLAMA_VARIANT := $(shell grep -q avx512_vnni /proc/cpuinfo 2>/dev/null && echo avx512 || echo avx2)
+LLAMA_CMAKE_avx2 := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF \
 	-DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+LLAMA_CMAKE_avx512 := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=ON \
+	-DGGML_AVX512_VNNI=ON -DGGML_AVX_VNNI=ON -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+WHEELS := $(HOME)/.cache/newsbrief/wheels/$(LLAMA_VARIANT)
 export HF_HUB_OFFLINE := 1
 
 .PHONY: run test bench install clean
@@ -19,7 +24,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet torch==2.13.0
 	# llama-cpp-python compiles for ~5-8 minutes the first time on a machine; the wheel is kept
 	ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || \
-		CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip wheel --quiet --no-cache-dir --no-deps -w $(WHEELS) $(LLAMA)
+		CMAKE_ARGS="$(LLAMA_CMAKE_$(LLAMA_VARIANT))" $(BIN)/pip wheel --quiet --no-cache-dir --no-deps -w $(WHEELS) $(LLAMA)
 	$(BIN)/pip install --quiet --find-links $(WHEELS) -e '.[dev]'
 	touch $@
 
