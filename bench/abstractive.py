@@ -62,7 +62,7 @@ def main() -> None:
         "same_input_again_seconds": round(runs[1], 2),
         "stage_seconds": brief.stats["stages"],
         "sentences": len(brief.sentences),
-        "fused": sum(1 for s in brief.sentences if s.evidence.get("mode") == "fused"),
+        "modes": [s.evidence.get("mode") for s in brief.sentences],
         "rewritten": sum(1 for s in brief.sentences if s.text not in source_sentences),
         "fallback_reasons": [s.evidence["fusion"].get("failed", "") for s in brief.sentences
                              if s.evidence.get("mode") == "extractive-fallback"],

@@ -1,17 +1,19 @@
-"""Abstractive stage: each chosen cluster's supporting sentences fused into one neutral sentence,
-then every claim and every citation checked; what fails falls back to the extractive sentence.
+"""Abstractive stage: each chosen cluster's representative sentence rewritten by the LLM, told
+what the other outlets' wordings share, then every claim and every citation checked; what fails
+falls back to the extractive sentence.
 
-One LLM call per cluster (not one prompt for the whole brief): the model only rewrites what a
-few sentences already share, and code, not the model, attaches and checks the citations.
-
-Checks on a fused sentence, all recorded in its `evidence`:
+One LLM call per cluster (not one prompt for the whole brief), and code, not the model, attaches
+and checks the citations. Checks on a rewritten sentence, all recorded in its `evidence`:
   numbers     every number is in the cited sentences
   names       every name is in the cited sentences (or is a cited outlet)
   quotes      a quotation not verbatim in a cited sentence loses its quotation marks
   voice       no loaded term in the brief's own voice
-  hedges      a hedge or attribution in the sources survives
-  citations   each cited sentence must support the fused sentence on its own
+  hedges      the representative's hedge, and its "who said it", survive
+  citations   each cited sentence must support the new sentence on its own, and a fact that
+              several independent sources reported must keep at least two of them
               (summarizer/verify.py: similarity, exact evidence, LLM judge)
+evidence["mode"] says what shipped: "fused", "unchanged" (the model gave the sentence back as
+written) or "extractive-fallback" (a check failed; `fusion.failed` says which).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from models.judge import Judge
 from summarizer.evidence import missing_names, missing_numbers, unquoted
 from summarizer.neutral import hedges, is_attributed, loaded_terms
 from summarizer.types import BriefSentence, Citation, Document
-from summarizer.verify import check_support, similarities
+from summarizer.verify import check_support, similarities, verbatim
 
 FUSION_PROMPT = """You edit sentences for a neutral news brief. You get a main sentence and other outlets' \
 reports of the same fact.
@@ -83,9 +85,12 @@ def draft_sentence(item: BriefSentence, documents: list[Document], generator: Ge
 
 def check(item: BriefSentence, draft: str, documents: list[Document], judge: Judge, embedder: Embedder,
           sources: list[int]) -> BriefSentence:
+    checks: dict = {"draft": draft}
+    if verbatim(draft, item.text):  # nothing was rewritten: the extractive sentence stands as checked
+        return BriefSentence(text=item.text, citations=item.citations,
+                             evidence=dict(item.evidence, fusion=checks, mode="unchanged"))
     texts = [item.text] + [c.text for c in _distinct(item.citations) if c.text != item.text]  # representative first
     outlets = [documents[c.document].outlet or "" for c in item.citations]
-    checks: dict = {"draft": draft}
     failure = _check_claim(draft, texts, outlets, checks)
     kept: list[Citation] = []
     if not failure:

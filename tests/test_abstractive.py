@@ -23,7 +23,7 @@ def test_real_model_brief_is_rewritten_cited_and_checked(abstractive_brief):
     brief = abstractive_brief
     source_sentences = {s.text for ss in brief.document_sentences for s in ss}
     modes = [s.evidence["mode"] for s in brief.sentences]
-    assert set(modes) <= {"fused", "extractive-fallback"}
+    assert set(modes) <= {"fused", "unchanged", "extractive-fallback"}
     rewritten = [s for s in brief.sentences if s.text not in source_sentences]
     assert len(rewritten) >= len(brief.sentences) / 2, modes
     for sentence in brief.sentences:
@@ -33,6 +33,7 @@ def test_real_model_brief_is_rewritten_cited_and_checked(abstractive_brief):
             assert brief.document_sentences[c.document][c.sentence].text == c.text
         assert not loaded_terms(sentence.text)
         if sentence.evidence["mode"] == "fused":
+            assert sentence.text not in source_sentences
             assert not missing_numbers(sentence.text, cited) and not missing_names(sentence.text, cited)
         else:
             assert sentence.text in source_sentences
@@ -89,6 +90,11 @@ def test_dropped_attribution_is_restored_and_unsupported_citations_are_dropped(e
     assert passed.evidence["mode"] == "fused" and len(passed.citations) == 2
     doubted = check(ITEM, draft, DOCS, FixedJudge(0.1), embedder, sources=[0, 1])
     assert doubted.evidence["mode"] == "extractive-fallback"  # the judge accepted no source
+
+
+def test_a_sentence_given_back_as_written_is_not_called_fused(embedder):
+    result = check(ITEM, ITEM.text, DOCS, FixedJudge(0.0), embedder, sources=[0, 1])
+    assert result.evidence["mode"] == "unchanged" and result.citations == ITEM.citations
 
 
 def test_a_quotation_that_is_not_verbatim_loses_its_marks(embedder):
