@@ -10,6 +10,7 @@ Backends sit behind the `Generator` protocol and are chosen by name (configurati
 from __future__ import annotations
 
 import os
+import threading
 from functools import cache
 from typing import Protocol
 
@@ -53,10 +54,12 @@ class LlamaCppGenerator:
         # Keep evaluated prompt prefixes (the fusion and the judge instructions) across calls, so
         # switching between the two prompts does not re-read either one.
         self._llm.set_cache(LlamaRAMCache(capacity_bytes=1 << 29))
+        self._lock = threading.Lock()  # one llama.cpp context: calls from several threads take turns
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
-        out = self._llm.create_completion(chatml(messages), max_tokens=max_tokens, temperature=0.0, seed=SEED,
-                                          stop=["<|im_end|>", *(stop or [])])
+        with self._lock:
+            out = self._llm.create_completion(chatml(messages), max_tokens=max_tokens, temperature=0.0, seed=SEED,
+                                              stop=["<|im_end|>", *(stop or [])])
         return out["choices"][0]["text"].strip()
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
@@ -68,9 +71,10 @@ class LlamaCppGenerator:
             captured.append(np.array(logits, dtype=np.float64, copy=True))
             return logits
 
-        self._llm.create_completion(chatml(messages), max_tokens=1, temperature=0.0, seed=SEED,
-                                    logits_processor=LogitsProcessorList([capture]))
-        token_sets = {a: self._first_tokens(a) for a in answers}
+        with self._lock:
+            self._llm.create_completion(chatml(messages), max_tokens=1, temperature=0.0, seed=SEED,
+                                        logits_processor=LogitsProcessorList([capture]))
+            token_sets = {a: self._first_tokens(a) for a in answers}
         return _renormalise(captured[0], token_sets)
 
     def _first_tokens(self, answer: str) -> set[int]:
@@ -90,7 +94,7 @@ class TransformersGenerator:
         self._torch = torch
         self._tokenizer = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
         self._model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name,
-                                                           torch_dtype=torch.float32)
+                                                           dtype=torch.float32)
         self._model.eval()
 
     def _encode(self, messages: list[Message]):
