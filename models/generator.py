@@ -46,14 +46,13 @@ def _answer_variants(answer: str) -> list[str]:
 
 class LlamaCppGenerator:
     def __init__(self, weights: ChunkedWeights, name: str, threads: int | None = None, context: int = 4096):
-        from llama_cpp import Llama, LlamaRAMCache
+        from llama_cpp import Llama
 
         self.name = name
         self._llm = Llama(model_path=str(assemble(weights)), n_ctx=context, seed=SEED, verbose=False,
                           n_threads=threads or int(os.environ.get("NEWSBRIEF_THREADS", "2")))
-        # Keep evaluated prompt prefixes (the fusion and the judge instructions) across calls, so
-        # switching between the two prompts does not re-read either one.
-        self._llm.set_cache(LlamaRAMCache(capacity_bytes=1 << 29))
+        # No LlamaRAMCache: saving and restoring the context state around every call cost more
+        # (25.4 s) than re-reading the instructions saved (22.2 s) on a new five-article brief.
         self._lock = threading.Lock()  # one llama.cpp context: calls from several threads take turns
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
