@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-
 from models.embedder import Embedder, load_embedder
 from models.generator import Generator, load_generator
 from models.judge import Judge, LLMJudge
