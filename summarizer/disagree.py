@@ -66,7 +66,7 @@ def figures(sentence: Sentence) -> list[Figure]:
         amount = _amount(match.group("num"))
         if amount is None or _is_date_or_ordinal(text, match) or _SUBSET.search(text[:match.start()]):
             continue  # "including dozens of civilians" is a part of a toll, not a rival figure
-        after = text[match.end():].split()[:WINDOW]
+        after = _until_next_quantity(text[match.end():].split()[:WINDOW])
         if _counts_things(after):
             continue  # "40 more vehicles", "48 settlements": not people
         window = " ".join(after).lower()
@@ -163,6 +163,14 @@ def _is_date_or_ordinal(text: str, match: re.Match) -> bool:
     before = text[max(0, match.start() - 12):match.start()].lower()
     return bool(re.match(r"(st|nd|rd|th|:\d|%|\s*percent)", after)) or bool(re.search(
         r"(january|february|march|april|may|june|july|august|september|october|november|december|since|in)\s$", before))
+
+
+def _until_next_quantity(words: list[str]) -> list[str]:
+    """The words a figure can own: up to the next figure ("three people, two dead": "dead" is the two's)."""
+    for i, word in enumerate(words):
+        if _QUANTITY.fullmatch(word.strip(",.;:").lower()):
+            return words[:i]
+    return words
 
 
 def _counts_things(after: list[str]) -> bool:

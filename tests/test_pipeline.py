@@ -129,3 +129,12 @@ def test_figures_that_count_different_things_are_not_a_disagreement(embedder):
     ]
     brief = summarize(documents, Options(), embedder=embedder)
     assert brief.disagreements == []
+
+
+def test_a_figure_owns_only_the_words_before_the_next_figure():
+    from summarizer.disagree import figures
+    from summarizer.types import Sentence
+
+    text = "A response team recovered three people, two dead and one injured, from the gorge."
+    found = [(f.category, f.value) for f in figures(Sentence(0, 0, text, 0, len(text)))]
+    assert found == [("deaths", "two"), ("injured", "one")]
