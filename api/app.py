@@ -110,23 +110,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def bad_input(_request: Request, problem: InputError):
         return input_error(problem)
 
-    def busy() -> JSONResponse:
-        return error(429, ["service"], "the brief queue is full; retry later", "busy",
-                     {"Retry-After": str(settings.retry_after_seconds)})
+    retry_after = {"Retry-After": str(settings.retry_after_seconds)}
 
-    def not_ready() -> JSONResponse | None:
+    @app.exception_handler(Busy)
+    async def busy(_request: Request, _problem: Busy):
+        return error(429, ["service"], "the brief queue is full; retry later", "busy", retry_after)
+
+    @app.exception_handler(NotReady)
+    async def not_ready(_request: Request, _problem: "NotReady"):
+        return error(503, ["service"], "models are still loading", "not_ready", retry_after)
+
+    def ready() -> None:
         if not service.ready.is_set():
-            return error(503, ["service"], "models are still loading", "not_ready",
-                         {"Retry-After": str(settings.retry_after_seconds)})
-        return None
+            raise NotReady()
+
+    def admitted(body: BriefRequest = Depends(checked)) -> BriefRequest:
+        """A request within the limits, to a service whose models are loaded (checked in that order)."""
+        ready()
+        return body
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> dict:
         return {"status": "alive"}
 
     @app.get("/readyz", tags=["ops"], responses={503: {"description": "models are still loading"}})
-    def readyz():
-        return not_ready() or {"status": "ready"}
+    def readyz() -> dict:
+        ready()
+        return {"status": "ready"}
 
     @app.get("/metrics", tags=["ops"], response_class=PlainTextResponse)
     def metrics() -> Response:
@@ -135,14 +145,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
     @app.post("/v1/briefs", tags=["briefs"], responses={413: {}, 429: {}, 503: {}})
-    async def create_brief(request: Request, body: BriefRequest = Depends(checked)):
+    async def create_brief(request: Request, body: BriefRequest = Depends(admitted)):
         """The brief, computed now (or from the cache), in the JSON contract of the CLI's --format json."""
-        if (refusal := not_ready()) is not None:
-            return refusal
-        try:
-            future = service.brief_now(body)
-        except Busy:
-            return busy()
+        future = service.brief_now(body)
         waiting = asyncio.wrap_future(future)
         while not future.done():
             await asyncio.wait({waiting}, timeout=0.5)
@@ -152,14 +157,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return await waiting
 
     @app.post("/v1/jobs", tags=["jobs"], status_code=202, responses={413: {}, 429: {}, 503: {}})
-    def create_job(body: BriefRequest = Depends(checked)):
+    def create_job(body: BriefRequest = Depends(admitted)):
         """Accept a brief to compute in the background; poll the `Location` for its state."""
-        if (refusal := not_ready()) is not None:
-            return refusal
-        try:
-            job_id = service.submit_job(body)
-        except Busy:
-            return busy()
+        job_id = service.submit_job(body)
         return JSONResponse({"id": job_id, "status": "queued"}, status_code=202,
                             headers={"Location": f"/v1/jobs/{job_id}"})
 
@@ -178,6 +178,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return FileResponse(STATIC / "index.html")
 
     return app
+
+
+class NotReady(Exception):
+    pass
 
 
 class LimitError(Exception):

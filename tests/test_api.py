@@ -97,6 +97,16 @@ def test_full_queue_answers_429_with_retry_after(client):
             service._slots.release()
 
 
+def test_before_the_models_load_the_service_answers_503(tmp_path):
+    loading = TestClient(create_app(Settings(database=tmp_path / "db.sqlite")))  # lifespan not run: not ready
+    assert loading.get("/healthz").status_code == 200
+    for response in (loading.get("/readyz"), loading.post("/v1/briefs", json={"documents": ARTICLES}),
+                     loading.post("/v1/jobs", json={"documents": ARTICLES})):
+        assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+        assert response.json()["detail"][0]["type"] == "not_ready"
+    assert loading.post("/v1/briefs", json={"documents": []}).status_code == 422  # input is checked first
+
+
 def test_job_lifecycle_health_metrics_and_page(client):
     accepted = client.post("/v1/jobs", json={"documents": ARTICLES, "options": {"max_words": 70}})
     assert accepted.status_code == 202 and accepted.headers["Location"] == f"/v1/jobs/{accepted.json()['id']}"
