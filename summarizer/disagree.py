@@ -85,8 +85,9 @@ def figures(sentence: Sentence) -> list[Figure]:
     return found
 
 
-def find_disagreements(sentences: list[Sentence], sources: list[int]) -> list[dict]:
-    """Disagreements in the JSON contract's shape: topic, and the competing claims with their documents."""
+def find_disagreements(sentences: list[Sentence]) -> list[dict]:
+    """Disagreements in the JSON contract's shape: topic, and the competing claims with their documents.
+    Only figures that differ across two or more documents count."""
     all_figures = [f for s in sentences for f in figures(s)]
     disagreements = []
     for category in CATEGORIES:
@@ -94,7 +95,7 @@ def find_disagreements(sentences: list[Sentence], sources: list[int]) -> list[di
         for component in _linked(group):
             amounts = {f.amount for f in component}
             documents = {f.sentence.document for f in component}
-            if len(amounts) < 2 or len({sources[d] for d in documents}) < 2 and len(documents) < 2:
+            if len(amounts) < 2 or len(documents) < 2:
                 continue
             disagreements.append(_describe(category, component))
     return disagreements

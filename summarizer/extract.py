@@ -2,14 +2,15 @@
 
 A document is cited when one of its sentences in the cluster supports the representative:
 the representative itself, or a member close enough in meaning to say the same thing and
-holding every number and name the representative states ("at least 11 dead" is not
-supported by a sentence that says "nine"). Members that only share the topic are not
-cited; the audit trail says why.
+holding every number the representative states ("at least 11 dead" is not supported by a
+sentence that says "nine"). Members that only share the topic are not cited; the audit
+trail says why.
 """
 from __future__ import annotations
 
 from summarizer.types import BriefSentence, Citation, Cluster, Sentence
 from summarizer.verify import check_support
+
 
 def cite(cluster: Cluster, claim: Sentence) -> tuple[list[Citation], dict]:
     """Citations for `claim`: the best supporting member of each document in the cluster.
@@ -33,8 +34,7 @@ def cite(cluster: Cluster, claim: Sentence) -> tuple[list[Citation], dict]:
             dropped.append({"document": document, "sentence": best.index, "reason": record["reason"]})
         else:
             citations.append(Citation(document=document, sentence=best.index, text=best.text))
-    evidence = {"checks": ["similarity", "numbers"], "citation_checks": checks,
-                "dropped": dropped}
+    evidence = {"checks": ["similarity", "numbers"], "citation_checks": checks, "dropped": dropped}
     return citations, evidence
 
 

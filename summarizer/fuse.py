@@ -55,12 +55,12 @@ def fuse_all(items: list[BriefSentence], documents: list[Document], generator: G
     drafts = []
     for number, item in enumerate(items, start=1):
         progress(f"fusing sentence {number} of {len(items)}")
-        drafts.append(draft_sentence(item, documents, generator))
+        drafts.append(draft_sentence(item, generator))
     progress("checking citations")
     return [check(item, draft, documents, judge, embedder, sources) for item, draft in zip(items, drafts)]
 
 
-def draft_sentence(item: BriefSentence, documents: list[Document], generator: Generator) -> str:
+def draft_sentence(item: BriefSentence, generator: Generator) -> str:
     """One LLM call: the representative sentence rewritten down to what the other outlets' wordings
     share (extractive, then abstractive). A small model compresses one sentence far more reliably
     than it merges several."""

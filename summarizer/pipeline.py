@@ -95,7 +95,7 @@ def summarize(documents: list[Document], options: Options = Options(),
         lap("fuse")
     for item in brief_sentences:
         item.evidence["independent_sources"] = len({sources[c.document] for c in item.citations})
-    disagreements = find_disagreements(sentences, sources)
+    disagreements = find_disagreements(sentences)
     lap("disagree")
     stats = {
         "seconds": round(time.perf_counter() - started, 4),

@@ -53,10 +53,6 @@ def check_support(claim: str, source: str, similarity: float, judge: Judge | Non
         return record | {"judge": "skipped: near-verbatim"}
     if judge is None:
         return record | {"judge": "not run"}
-    return _judged(record, claim, source, judge, verdicts)
-
-
-def _judged(record: dict, claim: str, source: str, judge: Judge, verdicts: dict | None) -> dict:
     verdicts = {} if verdicts is None else verdicts
     if source not in verdicts:
         verdicts[source] = judge.support(claim, [source])

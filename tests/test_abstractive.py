@@ -76,7 +76,7 @@ DOCS = [Document(text="", outlet="Wire"), Document(text="", outlet="Courier")]
     ("Ok.", "no usable sentence"),
 ])
 def test_a_draft_that_fails_a_check_falls_back_to_the_source_sentence(embedder, reply, reason):
-    draft = draft_sentence(ITEM, DOCS, ScriptedGenerator(reply))
+    draft = draft_sentence(ITEM, ScriptedGenerator(reply))
     result = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder, sources=[0, 1])
     assert result.evidence["mode"] == "extractive-fallback"
     assert reason in result.evidence["fusion"]["failed"]
@@ -84,7 +84,7 @@ def test_a_draft_that_fails_a_check_falls_back_to_the_source_sentence(embedder, 
 
 
 def test_dropped_attribution_is_restored_and_unsupported_citations_are_dropped(embedder):
-    draft = draft_sentence(ITEM, DOCS, ScriptedGenerator("At least 11 people died when the ferry capsized off Tallow Point."))
+    draft = draft_sentence(ITEM, ScriptedGenerator("At least 11 people died when the ferry capsized off Tallow Point."))
     assert draft.startswith("The coast guard said at least 11 people died")
     passed = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder, sources=[0, 1])
     assert passed.evidence["mode"] == "fused" and len(passed.citations) == 2
@@ -99,6 +99,6 @@ def test_a_sentence_given_back_as_written_is_not_called_fused(embedder):
 
 def test_a_quotation_that_is_not_verbatim_loses_its_marks(embedder):
     reply = 'The coast guard said at least 11 people were killed in "a terrible tragedy" off Tallow Point.'
-    result = check(ITEM, draft_sentence(ITEM, DOCS, ScriptedGenerator(reply)), DOCS, FixedJudge(0.9), embedder, [0, 1])
+    result = check(ITEM, draft_sentence(ITEM, ScriptedGenerator(reply)), DOCS, FixedJudge(0.9), embedder, [0, 1])
     assert result.evidence["fusion"]["quotes"]["not_verbatim"] == ["a terrible tragedy"]
     assert '"' not in result.evidence["fusion"]["text"]
