@@ -53,7 +53,7 @@ def one_run(dataset: Path, systems: list[str] | None, args, out: Path) -> dict:
     examples = load(dataset, args.limit)
     budget = args.max_words or mean_reference_words(examples)
     systems = list(systems or ["newsbrief-extractive", "lead", "lexrank"])
-    if not getattr(args, "no_anchors", False):
+    if not args.no_anchors:
         systems += [name for name in published_systems(dataset) if name not in systems]
     total = len(examples) * len(systems)
     bar = None
