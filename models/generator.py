@@ -10,7 +10,6 @@ Backends sit behind the `Generator` protocol and are chosen by name (configurati
 from __future__ import annotations
 
 import os
-import threading
 from functools import cache
 from typing import Protocol
 
@@ -19,14 +18,18 @@ import numpy as np
 from models.weights import QWEN_1_5B, ChunkedWeights, assemble
 
 Message = dict  # {"role": "system" | "user" | "assistant", "content": str}
-SEED = 0
 
 
 class Generator(Protocol):
     name: str
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
-        """Greedy (temperature 0) continuation of the conversation."""
+        """Greedy (temperature 0, so no seed) continuation of the conversation."""
+        ...
+
+    def complete_many(self, conversations: list[list[Message]], max_tokens: int = 96,
+                      stop: list[str] | None = None) -> list[str]:
+        """`complete` for each conversation; a backend may write them side by side."""
         ...
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
@@ -34,10 +37,11 @@ class Generator(Protocol):
         ...
 
 
-def chatml(messages: list[Message]) -> str:
-    """The ChatML prompt that Qwen2.5 and SmolLM2 were tuned on, ending where the assistant speaks."""
+def chatml(messages: list[Message], reply: bool = True) -> str:
+    """The ChatML prompt that Qwen2.5 and SmolLM2 were tuned on, ending where the assistant speaks
+    (or, with `reply=False`, after the last turn)."""
     turns = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
-    return turns + "<|im_start|>assistant\n"
+    return turns + "<|im_start|>assistant\n" if reply else turns
 
 
 def _answer_variants(answer: str) -> list[str]:
@@ -45,39 +49,34 @@ def _answer_variants(answer: str) -> list[str]:
 
 
 class LlamaCppGenerator:
+    """llama.cpp through models/llama_parallel.py: prompts given together are written side by side,
+    and instruction blocks (every turn but the last) are read once per process."""
+
     def __init__(self, weights: ChunkedWeights, name: str, threads: int | None = None, context: int = 4096):
-        from llama_cpp import Llama
+        from models.llama_parallel import ParallelLlama
 
         self.name = name
-        self._llm = Llama(model_path=str(assemble(weights)), n_ctx=context, seed=SEED, verbose=False,
-                          n_threads=threads or int(os.environ.get("NEWSBRIEF_THREADS", "2")))
-        # No LlamaRAMCache: saving and restoring the context state around every call cost more
-        # (25.4 s) than re-reading the instructions saved (22.2 s) on a new five-article brief.
-        self._lock = threading.Lock()  # one llama.cpp context: calls from several threads take turns
+        self._llama = ParallelLlama(assemble(weights), threads or int(os.environ.get("NEWSBRIEF_THREADS", "2")),
+                                    context=context)
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
-        with self._lock:
-            out = self._llm.create_completion(chatml(messages), max_tokens=max_tokens, temperature=0.0, seed=SEED,
-                                              stop=["<|im_end|>", *(stop or [])])
-        return out["choices"][0]["text"].strip()
+        return self.complete_many([messages], max_tokens, stop)[0]
+
+    def complete_many(self, conversations: list[list[Message]], max_tokens: int = 96,
+                      stop: list[str] | None = None) -> list[str]:
+        texts = self._llama.generate([self._prompt(m) for m in conversations], max_tokens, stop or [])
+        return [t.strip() for t in texts]
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
-        from llama_cpp import LogitsProcessorList
+        [logits] = self._llama.first_token_logits([self._prompt(messages)])
+        token_sets = {a: {self._llama.tokenize(v, special=False)[0] for v in _answer_variants(a)} for a in answers}
+        return _renormalise(logits.astype(np.float64), token_sets)
 
-        captured: list[np.ndarray] = []
-
-        def capture(_ids, logits):  # the logits of the reply's first token
-            captured.append(np.array(logits, dtype=np.float64, copy=True))
-            return logits
-
-        with self._lock:
-            self._llm.create_completion(chatml(messages), max_tokens=1, temperature=0.0, seed=SEED,
-                                        logits_processor=LogitsProcessorList([capture]))
-            token_sets = {a: self._first_tokens(a) for a in answers}
-        return _renormalise(captured[0], token_sets)
-
-    def _first_tokens(self, answer: str) -> set[int]:
-        return {self._llm.tokenize(v.encode(), add_bos=False, special=False)[0] for v in _answer_variants(answer)}
+    def _prompt(self, messages: list[Message]) -> tuple[list[int], int]:
+        """The prompt's tokens, and how many of them are the instruction block (all turns but the last)."""
+        tokens = self._llama.tokenize(chatml(messages))
+        head = self._llama.tokenize(chatml(messages[:-1], reply=False)) if len(messages) > 1 else []
+        return tokens, len(head) if tokens[: len(head)] == head else 0
 
 
 class TransformersGenerator:
@@ -107,6 +106,10 @@ class TransformersGenerator:
         for marker in stop or []:
             text = text.split(marker)[0]
         return text.strip()
+
+    def complete_many(self, conversations: list[list[Message]], max_tokens: int = 96,
+                      stop: list[str] | None = None) -> list[str]:
+        return [self.complete(messages, max_tokens, stop) for messages in conversations]
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
         inputs = self._encode(messages)

@@ -7,6 +7,7 @@ in a claim must appear in the sentences cited for it.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 _NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -24,7 +25,10 @@ _QUOTE = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 # Capitalised words that are not names when they open a sentence or stand alone.
 _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "This", "That", "But", "And",
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Earlier",
-              "Later", "According", "After", "Before", "While", "When", "Since", "As", "Its", "His", "Her"}
+              "Later", "According", "After", "Before", "While", "When", "Since", "As", "Its", "His", "Her",
+              # titles: "Mr. Biden" names Biden
+              "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof", "Jr", "Sr"}
+_ACRONYM = re.compile(r"\b(?:[A-Z]\.\s?){2,}")  # "U.S.", "U. S." -> "US"
 
 
 def numbers(text: str) -> set[str]:
@@ -43,11 +47,49 @@ def numbers(text: str) -> set[str]:
 def names(text: str) -> set[str]:
     """Capitalised word runs (people, places, bodies), minus function words that open sentences."""
     found = set()
-    for match in _NAME.finditer(text):
+    for match in _NAME.finditer(_undot(text)):
         words = [w for w in match.group().split() if w not in _NOT_NAMES]
         if words:
             found.add(" ".join(words))
     return found
+
+
+# Words that qualify what follows them: without them "did not sink" becomes "sank", "sought to raise"
+# becomes "raised", the former president the president, "at least 11" exactly 11. (Hedges such as
+# "allegedly" have their own check in summarizer/neutral.py.)
+QUALIFIERS = frozenset("""
+not no never nor neither without cannot can't won't didn't doesn't don't isn't wasn't weren't aren't hasn't haven't
+hadn't couldn't wouldn't shouldn't denied denies deny refused refuses rejected rejects failed fails
+sought seeks tried tries attempted attempts threatened threatens planned plans proposed proposes considering
+wants wanted hopes hoped aims aimed urged urges may might could
+former ex fake mock would-be only nearly almost least than
+""".split())
+_LINKING = frozenset("to be been being have a an the".split())  # "sought to raise", "not a", "may be"
+
+
+def dropped_qualifiers(claim: str, source: str) -> list[str]:
+    """Qualifiers of the source left out of the claim while the word they qualify is kept.
+
+    "Democrats sought to increase payments" -> "Democrats increased payments" drops "sought"; but
+    "X denied that ... and said Y" -> "X said Y" drops a whole clause, qualifier and all, and is fine.
+    Words are compared on their first five letters, so "increase" is kept in "increased".
+    """
+    a, b = _words(claim), _words(source)
+    kept = {j for block in SequenceMatcher(None, [w[:5] for w in a], [w[:5] for w in b], autojunk=False)
+            .get_matching_blocks() for j in range(block.b, block.b + block.size)}
+    in_claim = set(a)
+    dropped = set()
+    for j, word in enumerate(b):
+        if word not in QUALIFIERS or word in in_claim or j in kept:
+            continue
+        following = next((k for k in range(j + 1, len(b)) if b[k] not in _LINKING), None)
+        if following in kept:
+            dropped.add(word)
+    return sorted(dropped)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower().replace("’", "'"))
 
 
 def quotations(text: str) -> list[str]:
@@ -64,9 +106,15 @@ def missing_names(claim: str, sources: list[str]) -> set[str]:
 
     A word matches on its stem: "Armenian" is found in "Armenia", "Azerbaijan's" in "Azerbaijani".
     """
-    joined = _plain(" ".join(sources))
+    joined = _plain(_undot(" ".join(sources)))
+    words = set(re.findall(r"\w+", joined))
     return {name for name in names(claim)
-            if not any(_stem(word) in joined for word in name.split() if len(_stem(word)) > 2)}
+            if not any(_stem(word) in joined if len(_stem(word)) > 2 else _stem(word) in words
+                       for word in name.split())}
+
+
+def _undot(text: str) -> str:
+    return _ACRONYM.sub(lambda m: m.group().replace(".", "").replace(" ", "") + " ", text)
 
 
 def _stem(word: str) -> str:

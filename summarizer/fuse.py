@@ -8,9 +8,10 @@ and checks the citations. Checks on a rewritten sentence, all recorded in its `e
   names       every name is in the cited sentences (or is a cited outlet)
   quotes      a quotation not verbatim in a cited sentence loses its quotation marks
   voice       no loaded term in the brief's own voice
-  hedges      the representative's hedge, and its "who said it", survive
-  citations   each cited sentence must support the new sentence on its own, and a fact that
-              several independent sources reported must keep at least two of them
+  hedges      the representative's hedge, and who said it, survive
+  citations   each cited sentence must support the new sentence on its own, or the citation is
+              dropped (with the reason, in `evidence.dropped`); the representative sentence, which
+              the draft rewrites, must support it, or the draft falls back
               (summarizer/verify.py: similarity, exact evidence, LLM judge)
 evidence["mode"] says what shipped: "fused", "unchanged" (the model gave the sentence back as
 written) or "extractive-fallback" (a check failed; `fusion.failed` says which).
@@ -19,72 +20,103 @@ from __future__ import annotations
 
 import re
 
+import nupunkt
+
 from models.embedder import Embedder
 from models.generator import Generator
 from models.judge import Judge
 from summarizer.evidence import missing_names, missing_numbers, unquoted
-from summarizer.neutral import hedges, is_attributed, loaded_terms
+from summarizer.neutral import hedges, is_attributed, keeps_speaker, loaded_terms, speaker_clause
 from summarizer.types import BriefSentence, Citation, Document
 from summarizer.verify import check_support, similarities, verbatim
 
 FUSION_PROMPT = """You edit sentences for a neutral news brief. You get a main sentence and other outlets' \
-reports of the same fact.
-Rewrite the main sentence in your own words as ONE shorter sentence in plain, neutral English:
-- keep its main fact and only facts that the other reports also state; drop side details;
+reports of the same fact. Rewrite the main sentence in your own words as ONE shorter, complete sentence in the past \
+tense:
+- keep its main fact, and only details that the other reports also state; drop side details;
 - add nothing that is not in the main sentence;
-- keep numbers as written and keep who said it ("X said", "according to X");
+- keep numbers as written, and keep who said it ("X said", "according to X");
 - keep hedges such as "alleged", "reportedly";
 - never use loaded words such as admitted, claimed, slammed, liberated, occupied, terrorists.
 Reply with the sentence only."""
+# Worked examples (an invented town, union, war and bridge): (main sentence, other reports, rewrite).
+# With the instructions alone the 1.5B model copied its input or wrote headlines ("Biden warns of
+# assault"); shown these, it shortens to the shared fact and keeps the speaker. They cost nothing
+# per brief: the model's memory of them is saved once (models/generator.py).
+FUSION_EXAMPLES = (
+    ("Floodwaters swept through the riverside town of Kelm on Tuesday, killing at least eight people and forcing "
+     "thousands from their homes, the regional governor said, as forecasters warned of more rain.",
+     ("At least eight people died when the river burst its banks in Kelm, the governor's office said.",
+      "Thousands of residents of Kelm were evacuated on Tuesday as floods hit the town."),
+     "Floods in Kelm on Tuesday killed at least eight people and forced thousands from their homes, the regional "
+     "governor said."),
+    ("“We will not sign anything that cuts wages,” union leader Marta Solis told reporters outside the ministry, as "
+     "the strike entered its third day.",
+     (),
+     "Union leader Marta Solis said the union would not sign anything that cuts wages."),
+    ("The rebels claimed they had liberated the border town of Osk after two days of heavy fighting with army units.",
+     ("Rebel fighters said on Sunday that they now control Osk.",),
+     "The rebels said they had taken the border town of Osk."),
+    ("Police arrested the driver at the scene after he allegedly ran a red light and hit a cyclist on Dorn Street, a "
+     "spokeswoman said.",
+     ("The driver, who allegedly ran a red light, was detained at the scene, police said.",),
+     "Police said they arrested the driver at the scene after he allegedly ran a red light."),
+    ("The bridge, which opened in 1932, had been closed to lorries since an inspection found corrosion in its steel "
+     "cables last spring.",
+     (),
+     "The 1932 bridge had been closed to lorries since an inspection last spring found its cables corroded."),
+)
 MAX_INPUTS = 3  # the representative and the two closest other wordings; more only dilutes a small model
-_LEADING_ATTRIBUTION = re.compile(
-    r"^((?:according to [^,]{2,60},)|(?:[^,\"“]{2,80}?\s(?:said|says|reported|announced|told reporters)(?: that)?))\s",
-    re.IGNORECASE)
-_TRAILING_ATTRIBUTION = re.compile(
-    r",\s*((?:according to [^,.]{2,60})|(?:(?:the |a )?[^,.]{2,60}?\s(?:said|says|reported|announced|told reporters|"
-    r"said in a statement)))\s*\.?$", re.IGNORECASE)
+
 
 
 def fuse_all(items: list[BriefSentence], documents: list[Document], generator: Generator, judge: Judge,
-             embedder: Embedder, sources: list[int], progress=lambda message: None) -> list[BriefSentence]:
-    """Fused, checked sentences for the extractive brief, each falling back to its extractive sentence.
-
-    All drafts are written first and all judgements made after, so the model's cached prompt
-    prefix (the instructions) is reused from one call to the next instead of being re-read.
-    """
-    drafts = []
-    for number, item in enumerate(items, start=1):
-        progress(f"fusing sentence {number} of {len(items)}")
-        drafts.append(draft_sentence(item, generator))
+             embedder: Embedder, progress=lambda message: None) -> list[BriefSentence]:
+    """Fused, checked sentences for the extractive brief, each falling back to its extractive sentence."""
+    progress(f"rewriting {len(items)} sentences")
+    drafts = draft_sentences(items, generator)
     progress("checking citations")
-    return [check(item, draft, documents, judge, embedder, sources) for item, draft in zip(items, drafts)]
+    return [check(item, draft, documents, judge, embedder) for item, draft in zip(items, drafts)]
 
 
-def draft_sentence(item: BriefSentence, generator: Generator) -> str:
-    """One LLM call: the representative sentence rewritten down to what the other outlets' wordings
-    share (extractive, then abstractive). A small model compresses one sentence far more reliably
-    than it merges several."""
-    others = [c.text for c in _distinct(item.citations) if c.text != item.text][: MAX_INPUTS - 1]
-    lines = "\n".join(f"- {text}" for text in others) or "- (none: only this outlet reports it)"
-    reply = generator.complete([{"role": "system", "content": FUSION_PROMPT},
-                                {"role": "user", "content": f"Main sentence: {item.text}\nOther reports:\n{lines}"}],
-                               max_tokens=70)
+def draft_sentences(items: list[BriefSentence], generator: Generator) -> list[str]:
+    """One LLM call per sentence, all given at once (the backend may write them side by side): the
+    representative sentence rewritten down to what the other outlets' wordings share (extractive,
+    then abstractive). A small model compresses one sentence far more reliably than it merges several."""
+    replies = generator.complete_many([fusion_messages(item) for item in items], max_tokens=70, stop=["\n"])
+    return [_draft(item, reply) for item, reply in zip(items, replies)]
+
+
+def _draft(item: BriefSentence, reply: str) -> str:
     draft = _first_sentence(reply)
-    if len(draft.split()) < 4 or is_attributed(draft) or not draft.endswith("."):
+    clause = speaker_clause(item.text)
+    if len(draft.split()) < 4 or not draft.endswith(".") or clause is None or keeps_speaker(draft, item.text):
         return draft
     # Small models drop "X said"; put back the representative's own words for who said it.
-    leading, trailing = _LEADING_ATTRIBUTION.match(item.text), _TRAILING_ATTRIBUTION.search(item.text)
-    if leading:
+    where, words = clause
+    if where == "leading":
         first = draft.split()[0]
         proper = re.search(r"\s" + re.escape(first) + r"\b", item.text)  # capitalised mid-sentence: a name
-        return f"{leading.group(1)} {draft if proper else draft[0].lower() + draft[1:]}"
-    if trailing:
-        return f"{draft[:-1]}, {trailing.group(1)}."
-    return draft
+        return f"{words} {draft if proper else draft[0].lower() + draft[1:]}"
+    return f"{draft[:-1]}, {words}."
 
 
-def check(item: BriefSentence, draft: str, documents: list[Document], judge: Judge, embedder: Embedder,
-          sources: list[int]) -> BriefSentence:
+def fusion_messages(item: BriefSentence) -> list[dict]:
+    others = [c.text for c in _distinct(item.citations) if c.text != item.text][: MAX_INPUTS - 1]
+    messages = [{"role": "system", "content": FUSION_PROMPT}]
+    for main, other_reports, rewrite in FUSION_EXAMPLES:
+        messages += [{"role": "user", "content": _fusion_request(main, other_reports)},
+                     {"role": "assistant", "content": rewrite}]
+    return messages + [{"role": "user", "content": _fusion_request(item.text, others)}]
+
+
+def _fusion_request(main: str, other_reports) -> str:
+    lines = "\n".join(f"- {text}" for text in other_reports) or "- (none: only this outlet reports it)"
+    return f"Main sentence: {main}\nOther reports:\n{lines}"
+
+
+def check(item: BriefSentence, draft: str, documents: list[Document], judge: Judge,
+          embedder: Embedder) -> BriefSentence:
     checks: dict = {"draft": draft}
     if verbatim(draft, item.text):  # nothing was rewritten: the extractive sentence stands as checked
         return BriefSentence(text=item.text, citations=item.citations,
@@ -95,13 +127,9 @@ def check(item: BriefSentence, draft: str, documents: list[Document], judge: Jud
     kept: list[Citation] = []
     if not failure:
         draft = checks["text"]
-        kept, checks["citations"] = _check_citations(draft, item.citations, judge, embedder)
-        before = {sources[c.document] for c in item.citations}
-        after = {sources[c.document] for c in kept}
+        kept, checks["citations"] = _check_citations(draft, item, judge, embedder)
         if not kept:
-            failure = "no cited sentence supports the fused sentence on its own"
-        elif len(before) > 1 and len(after) < 2:
-            failure = f"the fused sentence keeps the support of {len(after)} of {len(before)} independent sources"
+            failure = "the representative sentence it rewrites does not support it"
     evidence = dict(item.evidence, fusion=checks)
     if failure:
         # The extractive sentence, as extractive mode ships it: a source's own words, its citations
@@ -146,19 +174,28 @@ def _check_claim(draft: str, texts: list[str], outlets: list[str], checks: dict)
     checks["hedges"] = {"in_source": source_hedges, "kept": bool(hedges(draft)) or is_attributed(draft)}
     if source_hedges and not checks["hedges"]["kept"]:
         return f"the source hedges ({', '.join(source_hedges)}) and the fused sentence does not"
-    if is_attributed(texts[0]) and not is_attributed(draft):
+    if (is_attributed(texts[0]) and not is_attributed(draft)) or not keeps_speaker(draft, texts[0]):
         return "the source says who said it and the fused sentence does not"
     return None
 
 
-def _check_citations(claim: str, citations: list[Citation], judge: Judge,
+def _check_citations(claim: str, item: BriefSentence, judge: Judge,
                      embedder: Embedder) -> tuple[list[Citation], dict]:
-    """The citations whose sentence supports `claim` on its own, and the record of every check."""
+    """The citations whose sentence supports `claim` on its own, and the record of every check.
+
+    The representative sentence, which the claim rewrites, is checked first: if even it does not
+    support the claim, the rewrite changed its meaning and no other citation is worth a judge call.
+    """
+    citations = sorted(item.citations, key=lambda c: c.text != item.text)
     scores = similarities(embedder, claim, [c.text for c in citations])
     verdicts: dict = {}  # wire copies share a text: judge each text once
-    record = {f"{c.document}:{c.sentence}": check_support(claim, c.text, float(score), judge, verdicts)
-              for c, score in zip(citations, scores)}
-    kept = [c for c in citations if "reason" not in record[f"{c.document}:{c.sentence}"]]
+    record: dict = {}
+    for citation, score in zip(citations, scores):
+        key = f"{citation.document}:{citation.sentence}"
+        record[key] = check_support(claim, citation.text, float(score), judge, verdicts)
+        if citation.text == item.text and "reason" in record[key]:
+            return [], record
+    kept = [c for c in item.citations if "reason" not in record[f"{c.document}:{c.sentence}"]]
     return kept, record
 
 
@@ -177,8 +214,8 @@ def _first_sentence(reply: str) -> str:
     text = re.sub(r"^(sentence|answer|brief)\s*:\s*", "", text, flags=re.IGNORECASE).strip()
     if len(text) > 1 and text[0] in "\"“" and text[-1] in "\"”" and text.count('"') + text.count("“") <= 2:
         text = text[1:-1].strip()
-    match = re.match(r"(.+?[.!?])(\s+[A-Z\"“]|$)", text)
-    sentence = re.sub(r"\.{2,}$", ".", match.group(1) if match else text)
+    spans = nupunkt.sent_spans(text)  # not a regex: "Mr." and "U.S." do not end a sentence
+    sentence = re.sub(r"\.{2,}$", ".", text[spans[0][0]:spans[0][1]].strip() if spans else text)
     if sentence and sentence[-1] not in ".!?\"”":
         sentence += "."
     return sentence

@@ -91,7 +91,7 @@ def summarize(documents: list[Document], options: Options = Options(),
             generator = load_generator()
         judge = judge or LLMJudge(generator)
         lap("load_generator")
-        brief_sentences = fuse_all(brief_sentences, documents, generator, judge, embedder, sources, progress)
+        brief_sentences = fuse_all(brief_sentences, documents, generator, judge, embedder, progress)
         lap("fuse")
     for item in brief_sentences:
         item.evidence["independent_sources"] = len({sources[c.document] for c in item.citations})

@@ -4,7 +4,7 @@ import pytest
 
 from models.generator import load_generator
 from summarizer.evidence import missing_names, missing_numbers
-from summarizer.fuse import check, draft_sentence
+from summarizer.fuse import check, draft_sentences
 from summarizer.neutral import loaded_terms
 from summarizer.pipeline import Options, summarize
 from summarizer.types import BriefSentence, Citation, Document
@@ -49,8 +49,8 @@ class ScriptedGenerator:
     def __init__(self, reply):
         self.reply = reply
 
-    def complete(self, messages, max_tokens=96, stop=None):
-        return self.reply
+    def complete_many(self, conversations, max_tokens=96, stop=None):
+        return [self.reply for _ in conversations]
 
 
 class FixedJudge:
@@ -76,29 +76,29 @@ DOCS = [Document(text="", outlet="Wire"), Document(text="", outlet="Courier")]
     ("Ok.", "no usable sentence"),
 ])
 def test_a_draft_that_fails_a_check_falls_back_to_the_source_sentence(embedder, reply, reason):
-    draft = draft_sentence(ITEM, ScriptedGenerator(reply))
-    result = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder, sources=[0, 1])
+    draft = draft_sentences([ITEM], ScriptedGenerator(reply))[0]
+    result = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder)
     assert result.evidence["mode"] == "extractive-fallback"
     assert reason in result.evidence["fusion"]["failed"]
     assert result.text == ITEM.text and result.citations == ITEM.citations
 
 
 def test_dropped_attribution_is_restored_and_unsupported_citations_are_dropped(embedder):
-    draft = draft_sentence(ITEM, ScriptedGenerator("At least 11 people died when the ferry capsized off Tallow Point."))
+    draft = draft_sentences([ITEM], ScriptedGenerator("At least 11 people died when the ferry capsized off Tallow Point."))[0]
     assert draft.startswith("The coast guard said at least 11 people died")
-    passed = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder, sources=[0, 1])
+    passed = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder)
     assert passed.evidence["mode"] == "fused" and len(passed.citations) == 2
-    doubted = check(ITEM, draft, DOCS, FixedJudge(0.1), embedder, sources=[0, 1])
+    doubted = check(ITEM, draft, DOCS, FixedJudge(0.1), embedder)
     assert doubted.evidence["mode"] == "extractive-fallback"  # the judge accepted no source
 
 
 def test_a_sentence_given_back_as_written_is_not_called_fused(embedder):
-    result = check(ITEM, ITEM.text, DOCS, FixedJudge(0.0), embedder, sources=[0, 1])
+    result = check(ITEM, ITEM.text, DOCS, FixedJudge(0.0), embedder)
     assert result.evidence["mode"] == "unchanged" and result.citations == ITEM.citations
 
 
 def test_a_quotation_that_is_not_verbatim_loses_its_marks(embedder):
     reply = 'The coast guard said at least 11 people were killed in "a terrible tragedy" off Tallow Point.'
-    result = check(ITEM, draft_sentence(ITEM, ScriptedGenerator(reply)), DOCS, FixedJudge(0.9), embedder, [0, 1])
+    result = check(ITEM, draft_sentences([ITEM], ScriptedGenerator(reply))[0], DOCS, FixedJudge(0.9), embedder)
     assert result.evidence["fusion"]["quotes"]["not_verbatim"] == ["a terrible tragedy"]
     assert '"' not in result.evidence["fusion"]["text"]
