@@ -1,4 +1,5 @@
-"""Where sources differ: figures that documents give differently for the same thing.
+"""Where sources differ: figures that documents give differently for the same thing, and (from
+summarizer/disputes.py) who is to blame, who controls a place, and claims one party denies.
 
 A figure is a quantity ("at least 11", "nine", "several thousand") tied to what it counts
 (deaths, injured, missing, rescued, people aboard). Figures of the same kind, in sentences
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
+from summarizer.disputes import find_disputes
 from summarizer.evidence import numbers
 from summarizer.types import Sentence
 
@@ -98,7 +99,7 @@ def find_disagreements(sentences: list[Sentence]) -> list[dict]:
             if len(amounts) < 2 or len(documents) < 2:
                 continue
             disagreements.append(_describe(category, component))
-    return disagreements
+    return disagreements + find_disputes(sentences)
 
 
 def _linked(group: list[Figure]) -> list[list[Figure]]:

@@ -121,6 +121,14 @@ def test_conflicting_death_tolls_are_shown_side_by_side(example_brief):
             assert place["value"] in example_brief.document_sentences[place["document"]][place["sentence"]].text
 
 
+def test_the_operators_denial_is_shown_against_the_unions_claim(example_brief):
+    [dispute] = [d for d in example_brief.disagreements if d["kind"] == "denial"]
+    assert dispute["topic"] == "Whether the ship was overloaded"
+    asserted, denied = dispute["claims"]
+    assert "overloaded ferry" in asserted["text"] and asserted["documents"] == [3]  # the Harbour Observer
+    assert denied["value"] == "denied by Brevik Lines" and denied["documents"] == [4]
+
+
 def test_figures_that_count_different_things_are_not_a_disagreement(embedder):
     documents = [
         Document(text="Two crew members were killed when the helicopter was shot down near the border.", origin="a"),
