@@ -4,7 +4,7 @@ import pytest
 
 from models.generator import load_generator
 from summarizer.evidence import missing_names, missing_numbers
-from summarizer.fuse import check, draft_sentences
+from summarizer.fuse import JUDGED_OTHERS, REWORDING_PROMPT, check, draft_sentences
 from summarizer.neutral import loaded_terms
 from summarizer.pipeline import Options, summarize
 from summarizer.types import BriefSentence, Citation, Document
@@ -102,3 +102,35 @@ def test_a_quotation_that_is_not_verbatim_loses_its_marks(embedder):
     result = check(ITEM, draft_sentences([ITEM], ScriptedGenerator(reply))[0], DOCS, FixedJudge(0.9), embedder)
     assert result.evidence["fusion"]["quotes"]["not_verbatim"] == ["a terrible tragedy"]
     assert '"' not in result.evidence["fusion"]["text"]
+
+
+def test_a_sentence_given_back_as_written_is_asked_for_once_more_in_other_words():
+    class Copier:  # copies the sentence when asked to fuse; rewords when asked only for other words
+        name = "copier"
+
+        def complete_many(self, conversations, max_tokens=96, stop=None):
+            return ["At least 11 people were killed when the ferry capsized off Tallow Point, the coast guard said."
+                    if c[0]["content"] == REWORDING_PROMPT else ITEM.text for c in conversations]
+
+    [draft] = draft_sentences([ITEM], Copier())
+    assert draft.startswith("At least 11 people were killed")
+
+
+def test_other_outlets_beyond_the_judging_budget_are_dropped_with_a_reason(embedder):
+    class CountingJudge(FixedJudge):
+        calls = 0
+
+        def support(self, claim, evidence):
+            CountingJudge.calls += 1
+            return self.yes
+
+    others = [Citation(d, 0, f"At least 11 people died when the ferry capsized off Tallow Point, the coast guard told outlet {d}.")
+              for d in range(1, 5)]
+    item = BriefSentence(text=ITEM.text, citations=[ITEM.citations[0], *others], evidence={"dropped": []})
+    docs = [Document(text="", outlet=f"Outlet {d}") for d in range(5)]
+    draft = "The coast guard said at least 11 people died when the ferry capsized off Tallow Point."
+    result = check(item, draft, docs, CountingJudge(0.9), embedder)
+    assert result.evidence["mode"] == "fused"
+    assert CountingJudge.calls == 1 + JUDGED_OTHERS
+    assert len(result.citations) == 1 + JUDGED_OTHERS
+    assert all("not judged" in d["reason"] for d in result.evidence["dropped"])
