@@ -22,10 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
     summarize_cmd = commands.add_parser("summarize", help="summarize articles into one cited brief")
     summarize_cmd.add_argument("inputs", nargs="+", metavar="FILE",
                                help="text, HTML or JSON files; '-' reads standard input")
-    summarize_cmd.add_argument("--mode", choices=MODES, default="extractive",
-                               help="extractive (default): source sentences as written, fast; abstractive: "
-                                    "each sentence rewritten by the local LLM and checked, falling back to "
-                                    "the source sentence when a check fails (slow)")
+    summarize_cmd.add_argument("--mode", choices=MODES, default="abstractive",
+                               help="abstractive (default): each sentence rewritten by the local LLM and "
+                                    "checked, falling back to the source sentence when a check fails (~15-20 s "
+                                    "for five articles on 2 cores); extractive: source sentences as written (~1 s)")
     summarize_cmd.add_argument("--format", choices=sorted(RENDERERS), default="markdown")
     summarize_cmd.add_argument("--max-words", type=int, default=120, metavar="N",
                                help="length budget of the brief in words (default 120)")

@@ -22,7 +22,8 @@ def test_one_shot_json_from_files_and_stdin(example_paths):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert len(data["documents"]) == 5 and all(s["citations"] for s in data["sentences"])
-    assert b"loading the embedding model" in result.stderr  # progress for the slow step
+    assert data["stats"]["mode"] == "abstractive"  # the CLI's default: one brief, rewritten and checked
+    assert b"loading the generation model" in result.stderr  # progress for the slow steps
 
 
 @pytest.mark.parametrize(
@@ -53,11 +54,12 @@ def test_bad_arguments_exit_2(capsys):
 @pytest.mark.parametrize("fmt, marker", [("markdown", "## Sources"), ("html", "<!DOCTYPE html>")])
 def test_formats_and_output_file(tmp_path, example_paths, fmt, marker):
     out = tmp_path / f"brief.{fmt}"
-    assert main(["summarize", *map(str, example_paths), "--format", fmt, "-q", "-o", str(out)]) == 0
+    assert main(["summarize", *map(str, example_paths), "--format", fmt, "--mode", "extractive", "-q",
+                 "-o", str(out)]) == 0
     assert marker in out.read_text()
 
 
 def test_single_document_is_summarized_with_a_warning(example_paths, capsys):
-    assert main(["summarize", str(example_paths[0]), "-q"]) == 0
+    assert main(["summarize", str(example_paths[0]), "--mode", "extractive", "-q"]) == 0
     captured = capsys.readouterr()
     assert "only one usable document" in captured.err and "[1]" in captured.out
