@@ -62,7 +62,7 @@ not no never nor neither without cannot can't won't didn't doesn't don't isn't w
 hadn't couldn't wouldn't shouldn't denied denies deny refused refuses rejected rejects failed fails
 sought seeks tried tries attempted attempts threatened threatens planned plans proposed proposes considering
 wants wanted hopes hoped aims aimed urged urges may might could
-former ex fake mock would-be only nearly almost least than
+former ex fake mock would-be only nearly almost least than partly partially
 """.split())
 _LINKING = frozenset("to be been being have a an the".split())  # "sought to raise", "not a", "may be"
 

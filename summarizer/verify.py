@@ -89,7 +89,7 @@ says say told according stated announced added claimed claims reported accused w
 almost nearly about approximately around least than more most fewer less up former ex acting deputy vice
 sought seeks seek tried tries try attempted attempts attempt wanted wants aimed aims hoped hopes asked urged
 threatened threatens considering considered fake false mock would-be attempted unconfirmed disputed so-called
-rumoured rumored unofficial preliminary partial partially
+rumoured rumored unofficial preliminary partial partially partly
 """.split())
 # A phrase taken out whole opens with one of these (a prepositional or time phrase) or is set off by commas.
 _PHRASE_OPENERS = frozenset("""
