@@ -68,25 +68,23 @@ class ParallelLlama:
     def first_token_logits(self, prompts: list[tuple[list[int], int]]) -> list[np.ndarray]:
         """Logits of the first token after each prompt. A prompt is (tokens, head): its first `head`
         tokens are an instruction block worth holding in memory for later prompts."""
-        results: list[np.ndarray] = []
-        with self._lock:
-            for start in range(0, len(prompts), self.parallel):
-                group = prompts[start:start + self.parallel]
-                try:
-                    logits = self._feed(self._place(group))
-                    results += [logits[seq] for seq in range(len(group))]
-                finally:
-                    self._clear(len(group))
-        return results
+        def first(group):
+            logits = self._feed(self._place(group))
+            return [logits[seq] for seq in range(len(group))]
+        return self._in_groups(prompts, first)
 
     def generate(self, prompts: list[tuple[list[int], int]], max_tokens: int, stop: list[str]) -> list[str]:
         """Greedy continuation of each prompt, up to `max_tokens`, an end-of-turn token or a stop string."""
-        results: list[str] = []
+        return self._in_groups(prompts, lambda group: self._generate(group, max_tokens, stop))
+
+    def _in_groups(self, prompts, run) -> list:
+        """`run` over the prompts, `parallel` at a time in the working sequences, cleared after each group."""
+        results: list = []
         with self._lock:
             for start in range(0, len(prompts), self.parallel):
                 group = prompts[start:start + self.parallel]
                 try:
-                    results += self._generate(group, max_tokens, stop)
+                    results += run(group)
                 finally:
                     self._clear(len(group))
         return results
