@@ -133,9 +133,9 @@ class ParallelLlama:
             return self._held[block]
         if len(self._held) == self._held_slots:
             _, seq = self._held.popitem(last=False)
-            self._c.llama_memory_seq_rm(self._context.memory, seq, -1, -1)
         else:
             seq = self.parallel + len(self._held)
+        self._c.llama_memory_seq_rm(self._context.memory, seq, -1, -1)  # empty, even after a failed read
         self._feed([(seq, list(block), 0)])
         self._held[block] = seq
         return seq
