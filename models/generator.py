@@ -44,6 +44,10 @@ def chatml(messages: list[Message], reply: bool = True) -> str:
     return turns + "<|im_start|>assistant\n" if reply else turns
 
 
+def _threads(threads: int | None) -> int:
+    return threads or int(os.environ.get("NEWSBRIEF_THREADS", "2"))
+
+
 def _answer_variants(answer: str) -> list[str]:
     return sorted({answer, answer.capitalize(), " " + answer, " " + answer.capitalize()})
 
@@ -56,7 +60,7 @@ class LlamaCppGenerator:
         from models.llama_parallel import ParallelLlama
 
         self.name = name
-        self._llama = ParallelLlama(assemble(weights), threads or int(os.environ.get("NEWSBRIEF_THREADS", "2")),
+        self._llama = ParallelLlama(assemble(weights), _threads(threads),
                                     context=context)
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
@@ -87,7 +91,7 @@ class TransformersGenerator:
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
         path = assemble(weights)
-        torch.set_num_threads(threads or int(os.environ.get("NEWSBRIEF_THREADS", "2")))
+        torch.set_num_threads(_threads(threads))
         self.name = name
         self._torch = torch
         self._tokenizer = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.disputes import find_disputes
+from summarizer.disputes import ABOUT_THE_SAME, find_disputes
 from summarizer.evidence import numbers
 from summarizer.types import Sentence
 
@@ -47,7 +47,6 @@ _SUBJECTS = {
     "civilians": {"civilians", "children"},
     "crew": {"crew", "pilots", "airmen", "crewmembers", "sailors"},
 }
-ABOUT_THE_SAME = 0.4  # sentences this close in meaning can be about the same count
 WINDOW = 7  # words between a quantity and what it counts
 
 

@@ -15,7 +15,7 @@ import re
 
 from summarizer.types import Sentence
 
-ABOUT_THE_SAME = 0.4  # sentences this close in meaning can be about the same event
+ABOUT_THE_SAME = 0.4  # sentences this close in meaning can be about the same event, or count (disagree.py)
 # A denial and the claim it denies share the telling word but little else ("denied that the ship was
 # overloaded" / "17 died when the overloaded ferry capsized, the union said": cosine 0.31).
 DENIAL_ABOUT_THE_SAME = 0.3
@@ -80,8 +80,8 @@ def _denials(sentences: list[Sentence]) -> list[dict]:
     for sentence in sentences:
         for word in _content(sentence.text):
             frequency[word] = frequency.get(word, 0) + 1
-    denials = [(a, m) for a in sentences for m in [m for p in _DENIED for m in p.finditer(a.text)][:1]
-               if _content(m.group("claim")) and _name(m.group("party"))]
+    denials = [(a, m) for a in sentences if (m := _denial(a.text))
+               and _content(m.group("claim")) and _name(m.group("party"))]
     # the same denial worded "it was overloaded" and "the ship was overloaded": name it by the latter
     topics = {}
     for _, m in sorted(denials, key=lambda d: d[1].group("claim").split()[0].lower() in _PRONOUNS):
@@ -99,10 +99,14 @@ def _denials(sentences: list[Sentence]) -> list[dict]:
     return _unique(disputes)
 
 
+def _denial(text: str) -> re.Match | None:
+    return next((m for pattern in _DENIED for m in pattern.finditer(text)), None)
+
+
 def _key(denial: re.Match, frequency: dict[str, int]) -> str:
     """The denied claim's telling word: its least used, after its subject ("the ship was overloaded"
     and "it was overloaded" are both about "overloaded")."""
-    words = [w[:6] for w in re.findall(r"[a-z][a-z'-]+", denial.group("claim").lower()) if w not in _STOP and len(w) > 2]
+    words = _content_words(denial.group("claim"))
     after_subject = words[1:] if len(words) > 1 else words
     return min(after_subject, key=lambda w: (frequency.get(w, 0), w))
 
@@ -140,7 +144,12 @@ def _close(a: Sentence, b: Sentence, threshold: float) -> bool:
 
 
 def _content(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in _STOP and len(w) > 2}
+    return set(_content_words(text))
+
+
+def _content_words(text: str) -> list[str]:
+    """Words that carry content, in order, cut to six letters ("overloaded" and "overload" meet)."""
+    return [w[:6] for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in _STOP and len(w) > 2]
 
 
 def _name(party: str) -> str:

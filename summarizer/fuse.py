@@ -42,7 +42,7 @@ Reply with the sentence only."""
 # Worked examples (an invented town, union, war and bridge): (main sentence, other reports, rewrite).
 # With the instructions alone the 1.5B model copied its input or wrote headlines ("Biden warns of
 # assault"); shown these, it shortens to the shared fact and keeps the speaker. They cost nothing
-# per brief: the model's memory of them is saved once (models/generator.py).
+# per brief: the model reads them once per process and holds them (models/llama_parallel.py).
 FUSION_EXAMPLES = (
     ("Floodwaters swept through the riverside town of Kelm on Tuesday, killing at least eight people and forcing "
      "thousands from their homes, the regional governor said, as forecasters warned of more rain.",
@@ -79,7 +79,6 @@ REWORDING_EXAMPLES = (  # invented, like the fusion examples
 JUDGED_OTHERS = 2  # other outlets' sentences judged per fused sentence (the judge is most of the time)
 OTHER_REPORT_WORDS = 40  # an other outlet's wording is cut to this many words: enough to see what it shares
 MAX_INPUTS = 3  # the representative and the two closest other wordings; more only dilutes a small model
-
 
 
 def fuse_all(items: list[BriefSentence], documents: list[Document], generator: Generator, judge: Judge,

@@ -25,17 +25,18 @@ ATTRIBUTION = re.compile(
 )
 # Who said it, where a sentence opens or closes with it: "The ministry said that ...", "According
 # to X, ...", "..., the coast guard said on Sunday.", "\"...,\" Mr. Biden declared."
-_SPEECH = r"(?:said|says|reported|announced|told reporters|declared|added|stated|wrote|said in a statement)"
-_TITLED = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.|[^,.“”\"])"  # "Mr. Biden" is one speaker
+_SPEECH_VERBS = r"said|says|reported|announced|told reporters|declared|added|stated|wrote|said in a statement"
+_SPEECH = f"(?:{_SPEECH_VERBS})"
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\."  # "Mr. Biden" is one speaker: its full stop ends nothing
 _LEADING_SPEAKER = re.compile(
     r"^((?:according to [^,]{2,60},)|(?:[^,\"“]{2,80}?\s" + _SPEECH + r"(?: that)?))\s", re.IGNORECASE)
 _TRAILING_SPEAKER = re.compile(
-    r"[,”\"]\s*((?:according to [^,.]{2,60})|(?:(?:the |a )?" + _TITLED + r"{2,60}?\s" + _SPEECH + r"))"
+    r"[,”\"]\s*((?:according to [^,.]{2,60})|(?:(?:the |a )?(?:" + _TITLE + r"|[^,.“”\"]){2,60}?\s" + _SPEECH + r"))"
     r"(?:\s+(?:in a statement|on Twitter|on \w+day|\w+day|late \w+day|on \w+|at the \w+))*\s*\.?$", re.IGNORECASE)
 # '"...," Sen. Ron Wyden, D-Oregon, the committee's ranking Democrat, said on Twitter.'
-_AFTER_QUOTE_SPEAKER = re.compile(r"[”\"]\s*,?\s*((?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|[^.“”\"]){2,120}?),?\s"
+_AFTER_QUOTE_SPEAKER = re.compile(r"[”\"]\s*,?\s*((?:" + _TITLE + r"|[^.“”\"]){2,120}?),?\s"
                                   r"(?:said|says|declared|added|told|wrote|stated)\b")
-_SPEECH_WORDS = re.compile(r"\b(?:according to|told reporters|in a statement|" + _SPEECH[3:-1] + r")\b", re.IGNORECASE)
+_SPEECH_WORDS = re.compile(r"\b(?:according to|told reporters|in a statement|" + _SPEECH_VERBS + r")\b", re.IGNORECASE)
 _LOADED = re.compile(r"\b(" + "|".join(re.escape(t) for t in LOADED_TERMS) + r")\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 

@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from models.judge import Judge
-from summarizer.evidence import dropped_qualifiers, missing_names, missing_numbers, unquoted
+from summarizer.evidence import QUALIFIERS, dropped_qualifiers, missing_names, missing_numbers, unquoted
 from summarizer.neutral import hedges, is_attributed, without_speaker
 
 SUPPORTS = 0.6
@@ -79,17 +79,14 @@ def verbatim(claim: str, source: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= VERBATIM
 
 
-# Words whose loss changes what a sentence says: negation, modality, hedges, who said it, scale,
-# and verbs that put their object in doubt ("sought to raise" is not "raised").
-_KEEPERS = frozenset("""
-not no never nor neither none without cannot can't won't didn't doesn't don't isn't wasn't weren't aren't hasn't
-haven't hadn't denied denies deny refused rejected failed may might could would should must can will plans plan
-planned proposed expected likely possibly possible unlikely alleged allegedly reportedly suspected believed said
-says say told according stated announced added claimed claims reported accused warned if unless whether only
-almost nearly about approximately around least than more most fewer less up former ex acting deputy vice
-sought seeks seek tried tries try attempted attempts attempt wanted wants aimed aims hoped hopes asked urged
-threatened threatens considering considered fake false mock would-be attempted unconfirmed disputed so-called
-rumoured rumored unofficial preliminary partial partially partly
+# Words whose loss changes what a sentence says: the qualifiers of summarizer/evidence.py (negation,
+# "sought to", "former", "at least", ...) and, for a shortened sentence, also hedges, who said it and
+# scale.
+_KEEPERS = QUALIFIERS | frozenset("""
+none would should must can will plan expected likely possibly possible unlikely alleged allegedly reportedly
+suspected believed said says say told according stated announced added claimed claims reported accused warned
+if unless whether about approximately around more most fewer less up acting deputy vice seek try attempt asked
+considered false unconfirmed disputed so-called rumoured rumored unofficial preliminary partial
 """.split())
 # A phrase taken out whole opens with one of these (a prepositional or time phrase) or is set off by commas.
 _PHRASE_OPENERS = frozenset("""
