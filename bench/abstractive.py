@@ -10,6 +10,7 @@ Prints the figures and writes them to bench/results/abstractive.json.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -19,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from results_file import write  # noqa: E402
 
-DEFAULT_INPUTS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+DEFAULT_INPUTS = sorted((Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared") / "seeds").glob("*.txt"))
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from results_file import write  # noqa: E402
 
-DEFAULT_INPUTS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+DEFAULT_INPUTS = sorted((Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared") / "seeds").glob("*.txt"))
 
 
 def cold_seconds(paths: list[Path]) -> float:

@@ -13,7 +13,10 @@ from summarizer.ingest import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ferry"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The shared evaluation data is read in place, never copied in: beside the checkout, or where
+# NEWSBRIEF_SHARED points (a clone elsewhere).
+SHARED = Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared")
+SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture(scope="session")

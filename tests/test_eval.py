@@ -9,10 +9,10 @@ from eval import history, metrics
 from eval.dataset import DatasetError, load, mean_reference_words
 from eval.runner import evaluate, without_timings
 from eval.systems import published_line
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SHARED
 
 TINY = ROOT / "eval" / "data" / "tiny.jsonl"
-NEUS = ROOT.parent / "shared" / "data" / "neus-test.jsonl"
+NEUS = SHARED / "data" / "neus-test.jsonl"
 
 
 def test_rouge_on_a_hand_computed_example():

@@ -85,7 +85,7 @@ def test_budget_shapes_the_brief(example_documents, embedder):
 
 def test_seed_articles_brief_meets_the_bar(embedder):
     documents = [d for path in sorted(SEEDS.glob("*.txt")) for d in read_path(path)]
-    assert len(documents) == 5, f"the five seed articles belong in {SEEDS} (the shared/ folder beside the checkout)"
+    assert len(documents) == 5, f"the five seed articles belong in {SEEDS} (the shared/ folder beside the checkout, or $NEWSBRIEF_SHARED)"
     brief = summarize(documents, Options(), embedder=embedder)
     assert len(brief.sentences) >= 4
     assert all(s.citations for s in brief.sentences)
