@@ -15,7 +15,7 @@ LLAMA_CMAKE_avx512 := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=
 WHEELS := $(HOME)/.cache/newsbrief/wheels/$(LLAMA_VARIANT)
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test bench install clean
+.PHONY: run test bench install clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,12 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/newsbrief summarize examples/ferry/*
 
-test: $(STAMP)
+# The web page and the eval report are tested in Debian's Chromium (Playwright never downloads a browser here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -25,30 +25,37 @@ class NewsbriefTokenizer:
         return tuple(_WORD.findall(sentence))
 
 
-def lexrank(texts: list[str], max_words: int) -> list[str]:
-    """LexRank over the concatenated texts: the largest top-k, in text order, that fits `max_words`."""
+def lexrank(titles: list[str], texts: list[str], max_words: int) -> list[str]:
+    """LexRank over every headline and document, filled the way the published LexRank rows are.
+
+    Headlines are candidate sentences, as in the published NeuS outputs (which quote them). Sentences
+    are taken best-ranked first, whole, until the budget is reached: the last one may cross it, so
+    the baseline uses its budget instead of stopping short. They are given in text order.
+    """
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.utils import get_stop_words
 
-    document = PlaintextParser.from_string("\n\n".join(texts), NewsbriefTokenizer()).document
+    headlines = [_as_sentence(t) for t in titles if t.strip()]
+    document = PlaintextParser.from_string("\n\n".join(headlines + texts), NewsbriefTokenizer()).document
     summarizer = LexRankSummarizer()
     summarizer.stop_words = get_stop_words("english")
-    total = len(document.sentences)
 
-    def top(k: int) -> list[str]:
-        return [str(s) for s in summarizer(document, k)]
+    def until_budget(ranked):  # sumy hands the sentences best-rated first; it restores text order after
+        picked, words = [], 0
+        for info in ranked:
+            if words >= max_words:
+                break
+            picked.append(info)
+            words += len(str(info.sentence).split())
+        return picked
 
-    low, high = 1, total  # the top-k's length grows with k: find the largest k inside the budget
-    best = top(1) if total else []
-    while low <= high:
-        middle = (low + high) // 2
-        picked = top(middle)
-        if sum(len(s.split()) for s in picked) <= max_words:
-            best, low = picked, middle + 1
-        else:
-            high = middle - 1
-    return best
+    return [str(s) for s in summarizer(document, until_budget)]
+
+
+def _as_sentence(title: str) -> str:
+    title = title.strip()
+    return title if title[-1:] in ".!?\"”’'" else title + "."
 
 
 def lead(texts: list[str], max_words: int) -> list[str]:

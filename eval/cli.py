@@ -1,31 +1,70 @@
-"""`newsbrief eval ...`: translates the command line into a run of eval.runner and a report."""
+"""`newsbrief eval ...`: translates the command line into runs of eval.runner, reports and comparisons.
+
+  newsbrief eval --dataset SET.jsonl [...]     one run, report in --out
+  newsbrief eval compare RUN_A RUN_B           two runs' outputs side by side, with paired intervals
+  newsbrief eval nightly                       the suite of eval/nightly.json, with its history
+"""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eval import history, report
+from eval.compare import CompareError, compare
 from eval.dataset import DatasetError, load, mean_reference_words
-from eval.runner import evaluate
-from eval.systems import SYSTEMS, published_systems
+from eval.metrics import REFERENCE_MODES
+from eval.runner import Scoring, evaluate
+from eval.systems import SYSTEMS, is_ours, published_systems
 
 NIGHTLY_CONFIG = Path(__file__).parent / "nightly.json"
+DEFAULT_SYSTEMS = ("newsbrief-extractive", "lead", "lexrank")
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything one evaluation run needs, built once from the command line or a suite entry."""
+
+    dataset: Path
+    out: Path
+    systems: tuple[str, ...] = DEFAULT_SYSTEMS
+    anchors: bool = True
+    limit: int | None = None
+    max_words: int | None = None
+    scoring: Scoring = field(default_factory=Scoring)
+    audit: int = 50
+    workers: int = 2
+    engine: str = "local"
+    address: str | None = None
+    quiet: bool = False
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", nargs="?", choices=["nightly"], help="run the configured nightly suite")
+    parser.add_argument("action", nargs="?", choices=["nightly", "compare"],
+                        help="nightly: run the configured suite; compare RUN_A RUN_B: two report folders")
+    parser.add_argument("runs", nargs="*", metavar="RUN", help="for compare: two report folders (A, then B)")
     parser.add_argument("--dataset", help="JSONL file, one cluster a line")
     parser.add_argument("--system", action="append", metavar="NAME",
-                        help=f"{', '.join(SYSTEMS)} or published:NAME (repeatable; default: newsbrief-extractive, "
-                             "lead, lexrank). The published outputs found beside the dataset are always added as "
-                             "anchor rows, rescored with the same scorer, unless --no-anchors.")
+                        help=f"{', '.join(SYSTEMS)} or published:NAME (repeatable; default: "
+                             f"{', '.join(DEFAULT_SYSTEMS)}). The published outputs found beside the dataset are "
+                             "always added as anchor rows, rescored with the same scorer, unless --no-anchors. "
+                             "For compare: only these systems.")
     parser.add_argument("--no-anchors", action="store_true", help="leave out the published outputs")
     parser.add_argument("--limit", type=int, help="only the first N clusters")
     parser.add_argument("--max-words", type=int, help="length budget (default: the references' mean length)")
     parser.add_argument("--truncate", action="store_true", help="cut every summary to the budget before scoring")
+    parser.add_argument("--references", choices=REFERENCE_MODES, default="all",
+                        help="all (default): ROUGE F1 is the best over a cluster's references; first: against "
+                             "the first reference only, as the published NeuS rows were scored")
+    parser.add_argument("--recall-at-words", type=int, metavar="N",
+                        help="cut each summary to N words and report ROUGE recall averaged over the references "
+                             "(DUC/TAC style) instead of F1")
+    parser.add_argument("--audit", type=int, default=50, metavar="N",
+                        help="citation audit: N sampled sentences per system of ours, checked with the LLM "
+                             "judge (default 50; 0 skips it)")
     parser.add_argument("--out", default="eval-out", help="report folder (default eval-out)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--engine", choices=["local", "ray"], default="local")
@@ -37,65 +76,134 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "nightly":
-            return nightly(args)
+            return nightly(args.config, Path(args.out), args.workers, args.quiet)
+        if args.action == "compare":
+            if len(args.runs) != 2:
+                return _usage("eval compare needs two report folders: RUN_A RUN_B")
+            print(compare(Path(args.runs[0]), Path(args.runs[1]), args.system))
+            return 0
+        if args.runs:
+            return _usage(f"unexpected argument {args.runs[0]!r}")
         if not args.dataset:
-            print("newsbrief: error: eval needs --dataset PATH (or the word nightly)", file=sys.stderr)
-            return 2
-        one_run(Path(args.dataset), args.system, args, Path(args.out))
+            return _usage("eval needs --dataset PATH (or the word nightly, or compare RUN_A RUN_B)")
+        for name in args.system or []:
+            if name not in SYSTEMS and not name.startswith("published:"):
+                return _usage(f"unknown system {name!r}; known: {', '.join(SYSTEMS)}, published:NAME")
+        one_run(RunSettings(
+            dataset=Path(args.dataset), out=Path(args.out), systems=tuple(args.system or DEFAULT_SYSTEMS),
+            anchors=not args.no_anchors, limit=args.limit, max_words=args.max_words,
+            scoring=Scoring(references=args.references, recall_at_words=args.recall_at_words, truncate=args.truncate),
+            audit=args.audit, workers=args.workers, engine=args.engine, address=args.address, quiet=args.quiet))
         return 0
-    except DatasetError as error:
+    except (DatasetError, CompareError) as error:
         print(f"newsbrief: error: {error}", file=sys.stderr)
         return 2
 
 
-def one_run(dataset: Path, systems: list[str] | None, args, out: Path) -> dict:
-    """Evaluate the systems on the dataset, write the report to `out`, and return it."""
-    examples = load(dataset, args.limit)
-    budget = args.max_words or mean_reference_words(examples)
-    systems = list(systems or ["newsbrief-extractive", "lead", "lexrank"])
-    if not args.no_anchors:
-        systems += [name for name in published_systems(dataset) if name not in systems]
-    total = len(examples) * len(systems)
+def _usage(message: str) -> int:
+    print(f"newsbrief: error: {message}", file=sys.stderr)
+    return 2
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """Where a nightly entry's figures are kept, and what counts as a regression."""
+
+    connection: object  # sqlite3.Connection
+    run: str
+    key: str  # the suite entry's name
+    thresholds: dict
+
+
+def one_run(settings: RunSettings, tracking: Tracking | None = None) -> dict:
+    """Evaluate the systems on the dataset, audit our citations, write the report, and return it.
+    With a history connection, the figures are recorded and compared with the previous run first."""
+    examples = load(settings.dataset, settings.limit)
+    budget = settings.max_words or mean_reference_words(examples)
+    systems = list(settings.systems)
+    if settings.anchors:
+        systems += [name for name in published_systems(settings.dataset) if name not in systems]
     bar = None
-    if not args.quiet:
+    if not settings.quiet:
         from tqdm import tqdm
 
-        bar = tqdm(total=total, desc=f"{dataset.name}", unit="summary", file=sys.stderr)
+        bar = tqdm(total=len(examples) * len(systems), desc=settings.dataset.name, unit="summary", file=sys.stderr)
     started = time.perf_counter()
-    results = evaluate(examples, systems, budget, str(dataset), workers=args.workers, engine=args.engine,
-                       address=args.address, truncate=args.truncate, progress=bar.update if bar else None)
+    results = evaluate(examples, systems, budget, str(settings.dataset), workers=settings.workers,
+                       engine=settings.engine, address=settings.address, scoring=settings.scoring,
+                       progress=bar.update if bar else None)
     if bar:
         bar.close()
-    written = report.write(out, str(dataset), budget, results, time.perf_counter() - started)
-    if not args.quiet:
-        print(f"{dataset.name}: budget {budget} words, {len(examples)} clusters, "
-              f"{written['wall_seconds']} s; report in {out}/report.html", file=sys.stderr)
-        for system, figures in sorted(written["systems"].items(), key=lambda kv: -kv[1]["rouge1"]):
-            print(f"  {system:38} R-1 {figures['rouge1']:6.2f}  R-2 {figures['rouge2']:6.2f}  "
-                  f"R-L {figures['rougeL']:6.2f}  words {figures['words']:6.1f}", file=sys.stderr)
+    audited = None
+    if settings.audit > 0 and any(is_ours(s) for s in systems):
+        audited = _audit(results, settings)
+    wall = time.perf_counter() - started
+    problems, trend = [], None
+    if tracking is not None:
+        table = report.aggregate(results)
+        connection, run, key = tracking.connection, tracking.run, tracking.key
+        problems = history.regressions(table, history.previous(connection, run, key), tracking.thresholds,
+                                       results, history.previous_clusters(connection, run, key))
+        history.record(connection, run, key, table, results)
+        trend = history.trend_plot(connection, key)
+    written = report.write(settings.out, str(settings.dataset), budget, results, examples, wall,
+                           _describe(settings.scoring), audited, trend, problems)
+    if not settings.quiet:
+        _print_summary(settings, written, len(examples))
     return written
 
 
-def nightly(args: argparse.Namespace) -> int:
-    config = json.loads(args.config.read_text())
-    base = args.config.parent
+def _audit(results: list[dict], settings: RunSettings) -> dict | None:
+    from eval.audit import audit
+    from models.embedder import load_embedder
+    from models.generator import load_generator
+    from models.judge import LLMJudge
+
+    if not settings.quiet:
+        print(f"newsbrief: citation audit of {settings.audit} sentences per system of ours…", file=sys.stderr)
+    return audit(results, load_embedder(), LLMJudge(load_generator()), settings.audit)
+
+
+def _describe(scoring: Scoring) -> dict:
+    return {"references": scoring.references, "recall_at_words": scoring.recall_at_words,
+            "truncate": scoring.truncate, "text": report.describe_scoring(vars(scoring))}
+
+
+def _print_summary(settings: RunSettings, written: dict, clusters: int) -> None:
+    print(f"{settings.dataset.name}: budget {written['length_budget_words']} words, {clusters} clusters, "
+          f"{written['wall_seconds']} s; report in {settings.out}/report.html", file=sys.stderr)
+    for system, figures in sorted(written["systems"].items(), key=lambda kv: -kv[1]["rouge1"]):
+        print(f"  {system:38} R-1 {figures['rouge1']:6.2f}  R-2 {figures['rouge2']:6.2f}  "
+              f"R-L {figures['rougeL']:6.2f}  words {figures['words']:6.1f}", file=sys.stderr)
+    for name, audited in ((written.get("citation_audit") or {}).get("systems") or {}).items():
+        print(f"  citations of {name}: precision {audited['precision']:.3f} "
+              f"[{audited['precision_low']:.3f}, {audited['precision_high']:.3f}], recall {audited['recall']:.3f} "
+              f"[{audited['recall_low']:.3f}, {audited['recall_high']:.3f}], "
+              f"{audited['documents_per_sentence']:.2f} documents per sentence", file=sys.stderr)
+    for problem in written.get("regressions") or []:
+        print(f"  regression: {problem}", file=sys.stderr)
+
+
+def nightly(config_path: Path, out_root: Path, workers: int = 2, quiet: bool = False) -> int:
+    """Each suite entry is one run under `out_root/NAME`; exit 1 when any entry regressed."""
+    config = json.loads(config_path.read_text())
+    base = config_path.parent
     database = Path(config["history"]).expanduser()
     if not database.is_absolute():
         database = (base / database).resolve()
-    connection = history.connect(database)
-    run = history.run_id()
-    out_root = Path(args.out)
+    connection, run = history.connect(database), history.run_id()
     problems = []
+    started = time.perf_counter()
     for entry in config["suite"]:
         dataset = (base / entry["dataset"]).resolve()
-        args.limit = entry.get("limit")
-        written = one_run(dataset, entry.get("systems"), args, out_root / dataset.stem)
-        before = history.previous(connection, run, str(dataset))
-        history.record(connection, run, str(dataset), written["systems"])
-        problems += [f"{dataset.name}: {p}" for p in history.regressions(written["systems"], before, config["thresholds"])]
-        # the report again, now with the trend of every night so far
-        report.write(out_root / dataset.stem, str(dataset), written["length_budget_words"], written["clusters"],
-                     written["wall_seconds"], history.trend_plot(connection, str(dataset)))
+        name = entry.get("name") or dataset.stem
+        settings = RunSettings(dataset=dataset, out=out_root / name, systems=tuple(entry["systems"]),
+                               anchors=entry.get("anchors", True), limit=entry.get("limit"),
+                               audit=entry.get("audit", 0), workers=workers, quiet=quiet)
+        written = one_run(settings, Tracking(connection, run, name, entry.get("thresholds", config["thresholds"])))
+        problems += [f"{name}: {p}" for p in written["regressions"]]
     for problem in problems:
         print(f"newsbrief: regression: {problem}", file=sys.stderr)
+    if not quiet:
+        print(f"newsbrief: nightly suite took {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return 1 if problems else 0

@@ -27,6 +27,28 @@ def rouge(summary: str, reference: str) -> dict[str, float]:
             "rougeL": 100 * scores["rougeL"].fmeasure}
 
 
+REFERENCE_MODES = ("all", "first")
+
+
+def rouge_against(summary: str, references: list[str] | tuple[str, ...], mode: str = "all",
+                  recall_at_words: int | None = None) -> dict[str, float]:
+    """ROUGE of a summary against a cluster's references.
+
+    mode "all": each metric's F1 is the best over the references (the multi-reference convention of
+    rouge-score's `score_multi` and of most tables since DUC); "first": against references[0] only,
+    as the published NeuS rows were scored. With `recall_at_words=N` the summary is cut to N words and
+    each metric is the recall averaged over the references, as DUC/TAC tables report it (`mode` then
+    picks which references are averaged).
+    """
+    wanted = list(references) if mode == "all" else list(references[:1])
+    if recall_at_words is not None:
+        cut = truncate(summary, recall_at_words)
+        recalls = [_scorer().score(reference, cut) for reference in wanted]
+        return {m: 100 * sum(r[m].recall for r in recalls) / len(recalls) for m in ("rouge1", "rouge2", "rougeL")}
+    scores = [rouge(summary, reference) for reference in wanted]
+    return {m: max(s[m] for s in scores) for m in ("rouge1", "rouge2", "rougeL")}
+
+
 def semantic_similarity(summary_vectors: np.ndarray, reference_vectors: np.ndarray) -> float:
     """Cosine of the mean sentence embeddings of summary and reference (MiniLM)."""
     if len(summary_vectors) == 0 or len(reference_vectors) == 0:

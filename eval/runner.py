@@ -6,9 +6,10 @@ scores are identical whichever engine runs them (only the timings differ).
 """
 from __future__ import annotations
 
-import os
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+
+from dataclasses import asdict, dataclass
 
 from eval import metrics
 from eval.dataset import Example
@@ -17,22 +18,34 @@ from eval.systems import run
 TIMING_KEYS = ("seconds", "stages")  # vary run to run; everything else must be reproducible
 
 
-def score_cluster(system: str, example: Example, max_words: int, dataset_path: str, truncate: bool) -> dict:
+@dataclass(frozen=True)
+class Scoring:
+    """How summaries are scored: against which references, and F1 or recall at a fixed length."""
+
+    references: str = "all"  # "all" (best F1 over the references) or "first" (references[0] only)
+    recall_at_words: int | None = None  # cut to N words and average recall over the references
+    truncate: bool = False  # cut every summary to the budget before scoring
+
+
+def score_cluster(system: str, example: Example, max_words: int, dataset_path: str, scoring: Scoring) -> dict:
+    """One system on one cluster: its summary, the summary's sentences and citations, and every metric."""
     from models.embedder import load_embedder
     from summarizer.segment import split_sentences
 
     output = run(system, example, max_words, dataset_path)
-    text = metrics.truncate(output.text, max_words) if truncate else output.text
-    reference = example.references[0]
+    text = metrics.truncate(output.text, max_words) if scoring.truncate else output.text
     embedder = load_embedder()
     summary_sentences = [s.text for s in split_sentences(text)] or [text]
     vectors = embedder.embed(summary_sentences)
+    reference = example.references[0]
     reference_vectors = embedder.embed([s.text for s in split_sentences(reference)] or [reference])
     sources = "\n".join(d["text"] for d in example.documents)
+    rouge = metrics.rouge_against(text, example.references, scoring.references, scoring.recall_at_words)
     return {
         "id": example.id,
+        "index": example.index,
         "system": system,
-        **{k: round(v, 4) for k, v in metrics.rouge(text, reference).items()},
+        **{k: round(v, 4) for k, v in rouge.items()},
         "semantic": round(metrics.semantic_similarity(vectors, reference_vectors), 4),
         "repeated_trigrams": round(metrics.repeated_ngrams(text), 4),
         "max_pair_similarity": round(metrics.max_pair_similarity(vectors), 4),
@@ -41,6 +54,8 @@ def score_cluster(system: str, example: Example, max_words: int, dataset_path: s
         "loaded_terms": metrics.loaded_term_count(text),
         "seconds": round(output.seconds, 4),
         "stages": output.stages,
+        "output": {"text": text, "sentences": [asdict(s) for s in output.sentences],
+                   "document_sentences": output.document_sentences},
     }
 
 
@@ -55,9 +70,9 @@ def _task(arguments: tuple) -> dict:
 
 
 def evaluate(examples: list[Example], systems: list[str], max_words: int, dataset_path: str,
-             workers: int = 1, engine: str = "local", address: str | None = None, truncate: bool = False,
+             workers: int = 1, engine: str = "local", address: str | None = None, scoring: Scoring = Scoring(),
              progress=None) -> list[dict]:
-    tasks = [(system, example, example.word_limit or max_words, dataset_path, truncate)
+    tasks = [(system, example, example.word_limit or max_words, dataset_path, scoring)
              for system in systems for example in examples]
     if engine == "ray":
         return _evaluate_ray(tasks, workers, address, progress)
@@ -103,6 +118,3 @@ def _ray_task(task: tuple) -> dict:
 def without_timings(results: list[dict]) -> list[dict]:
     return [{k: v for k, v in r.items() if k not in TIMING_KEYS} for r in results]
 
-
-def default_workers() -> int:
-    return max(1, (os.cpu_count() or 1))

@@ -2,13 +2,16 @@
 
   newsbrief-extractive, newsbrief-abstractive   our pipeline
   lead                                          first sentences of the first document
-  lexrank                                       sumy's LexRank over all documents
+  lexrank                                       sumy's LexRank over all titles and documents
   published:NAME                                a published system's output, line i for cluster i,
                                                 read from <dataset>-published-outputs/NAME.txt
+
+`SYSTEMS` is the registry: a new system is one function and one line there.
 """
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,32 +20,87 @@ from eval.dataset import Example
 
 
 @dataclass
-class Output:
+class OutputSentence:
     text: str
-    sentences: list[str]
+    # [{"document": i, "sentence": j, "text": ...}]: i indexes the example's documents, j the
+    # sentences of that document as our pipeline segmented it (`Output.document_sentences`)
+    citations: list[dict] = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)
+
+
+@dataclass
+class Output:
+    sentences: list[OutputSentence]
     seconds: float
     stages: dict = field(default_factory=dict)
-    citations: list = field(default_factory=list)  # per sentence: [(document, sentence_text), ...]
+    # our systems only: each example document's sentences as the pipeline saw them (None for a
+    # document it was not given), which citations and the citation audit refer to
+    document_sentences: list[list[str] | None] | None = None
+    text: str = ""  # the summary as scored: its sentences joined, or a published line exactly as published
+
+    def __post_init__(self):
+        self.text = self.text or " ".join(s.text for s in self.sentences)
+
+
+System = Callable[[Example, int, "str | None"], Output]
+
+
+def _plain(sentences: list[str], started: float) -> Output:
+    return Output(sentences=[OutputSentence(s) for s in sentences], seconds=time.perf_counter() - started)
+
+
+def _lead(example: Example, max_words: int, dataset_path: str | None) -> Output:
+    started = time.perf_counter()
+    return _plain(lead([d["text"] for d in example.documents], max_words), started)
+
+
+def _lexrank(example: Example, max_words: int, dataset_path: str | None) -> Output:
+    started = time.perf_counter()
+    return _plain(lexrank([d.get("title") or "" for d in example.documents],
+                          [d["text"] for d in example.documents], max_words), started)
+
+
+def _newsbrief(mode: str) -> System:
+    def run_pipeline(example: Example, max_words: int, dataset_path: str | None) -> Output:
+        from summarizer.pipeline import Options, summarize
+        from summarizer.types import Document
+
+        started = time.perf_counter()
+        given = [i for i, d in enumerate(example.documents) if d["text"].strip()]
+        documents = [Document(text=example.documents[i]["text"], title=example.documents[i].get("title") or None,
+                              origin=f"{example.id}[{i}]") for i in given]
+        brief = summarize(documents, Options(mode=mode, max_words=max_words))
+        sentences = [OutputSentence(s.text, [{"document": given[c.document], "sentence": c.sentence, "text": c.text}
+                                             for c in s.citations], s.evidence) for s in brief.sentences]
+        by_example: list[list[str] | None] = [None] * len(example.documents)
+        for position, document_sentences in zip(given, brief.document_sentences):
+            by_example[position] = [s.text for s in document_sentences]
+        return Output(sentences=sentences, seconds=time.perf_counter() - started, stages=brief.stats["stages"],
+                      document_sentences=by_example)
+
+    return run_pipeline
+
+
+SYSTEMS: dict[str, System] = {
+    "newsbrief-extractive": _newsbrief("extractive"),
+    "newsbrief-abstractive": _newsbrief("abstractive"),
+    "lead": _lead,
+    "lexrank": _lexrank,
+}
 
 
 def run(system: str, example: Example, max_words: int, dataset_path: str | None = None) -> Output:
-    started = time.perf_counter()
-    if system.startswith("newsbrief-"):
-        return _newsbrief(system.removeprefix("newsbrief-"), example, max_words, started)
-    texts = [d["text"] for d in example.documents]
-    if system == "lead":
-        sentences = lead(texts, max_words)
-    elif system == "lexrank":
-        sentences = lexrank(texts, max_words)
-    elif system.startswith("published:"):
+    if system.startswith("published:"):
         text = published_line(Path(dataset_path), system.removeprefix("published:"), example.index)
-        return Output(text=text, sentences=_split(text), seconds=0.0)
-    else:
-        raise ValueError(f"unknown system {system!r}; known: {', '.join(SYSTEMS)}, published:NAME")
-    return Output(text=" ".join(sentences), sentences=sentences, seconds=time.perf_counter() - started)
+        return Output(sentences=[OutputSentence(s) for s in _split(text)], seconds=0.0, text=text)
+    try:
+        return SYSTEMS[system](example, max_words, dataset_path)
+    except KeyError:
+        raise ValueError(f"unknown system {system!r}; known: {', '.join(SYSTEMS)}, published:NAME") from None
 
 
-SYSTEMS = ("newsbrief-extractive", "newsbrief-abstractive", "lead", "lexrank")
+def is_ours(system: str) -> bool:
+    return system.startswith("newsbrief-")
 
 
 def published_dir(dataset_path: Path) -> Path:
@@ -67,19 +125,6 @@ def published_line(dataset_path: Path, name: str, index: int) -> str:
     if index >= len(lines):
         raise ValueError(f"{path}: no line {index + 1} for cluster {index}")
     return lines[index].strip()
-
-
-def _newsbrief(mode: str, example: Example, max_words: int, started: float) -> Output:
-    from summarizer.pipeline import Options, summarize
-    from summarizer.types import Document
-
-    documents = [Document(text=d["text"], title=d.get("title") or None, origin=f"{example.id}[{i}]")
-                 for i, d in enumerate(example.documents) if d["text"].strip()]
-    brief = summarize(documents, Options(mode=mode, max_words=max_words))
-    sentences = [s.text for s in brief.sentences]
-    citations = [[(c.document, c.text) for c in s.citations] for s in brief.sentences]
-    return Output(text=" ".join(sentences), sentences=sentences, seconds=time.perf_counter() - started,
-                  stages=brief.stats["stages"], citations=citations)
 
 
 def _split(text: str) -> list[str]:

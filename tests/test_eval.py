@@ -91,7 +91,7 @@ def test_process_pool_and_ray_give_the_same_results():
 
 def test_history_flags_a_regression(tmp_path):
     connection = history.connect(tmp_path / "h.sqlite")
-    history.record(connection, "2026-01-01", "set", {"sys": {"rouge1": 40.0, "rouge2": 15.0}})
+    history.record(connection, "2026-01-01", "set", {"sys": {"rouge1": 40.0, "rouge2": 15.0}}, [])
     before = history.previous(connection, "2026-01-02", "set")
     assert history.regressions({"sys": {"rouge1": 39.0, "rouge2": 14.8}}, before, {"rouge1": 0.5, "rouge2": 0.5}) == [
         "sys rouge1: 40.00 -> 39.00 (allowed drop 0.5)"]
@@ -106,7 +106,9 @@ def test_cli_eval_writes_json_and_html_reports(tmp_path, capsys):
                  "--system", "lead", "--system", "newsbrief-extractive"]) == 0
     report = json.loads((tmp_path / "report.json").read_text())
     assert set(report["systems"]) == {"lead", "newsbrief-extractive"} and report["length_budget_words"] == 43
-    assert "<table>" in (tmp_path / "report.html").read_text()
+    assert "<table id='systems'>" in (tmp_path / "report.html").read_text()
+    lines = [json.loads(line) for line in (tmp_path / "outputs.jsonl").read_text().splitlines()]
+    assert len(lines) == 6 and all(line["summary"] and line["references"] for line in lines)
     assert main(["eval", "--dataset", str(tmp_path / "missing.jsonl"), "-q"]) == 2
     assert "no such file" in capsys.readouterr().err
 

@@ -1,0 +1,100 @@
+"""Citation audit: are our briefs' citations right, and complete?
+
+For a sample of brief sentences (fixed seed), every citation is put through the full support check
+of summarizer/verify.py (similarity, numbers, names, quotations, hedges, qualifiers, then the LLM
+judge): citation precision is the share that pass. Every document of the cluster that is *not*
+cited is then searched for a sentence that passes the same check: such a document states the
+sentence's content and should have been cited. Citation recall is, per sentence, the supporting
+documents cited over all supporting documents. Both come with bootstrap intervals over the sampled
+sentences.
+"""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from eval.stats import ratio_interval
+from eval.systems import is_ours
+from summarizer.verify import SUPPORTS, check_support
+
+SAMPLE = 50
+SEED = 0
+CANDIDATES = 2  # sentences of an uncited document put through the check, most similar first
+METHOD = (f"Per system, a fixed-seed sample of brief sentences. Precision: each citation through the full support "
+          f"check (similarity, numbers, names, quotations, hedges, qualifiers, LLM judge). Recall: each uncited "
+          f"document of the cluster searched (its {CANDIDATES} most similar sentences at similarity >= {SUPPORTS}) "
+          f"for a sentence that passes the same check; recall = supporting documents cited / all supporting "
+          f"documents. 95% bootstrap intervals over the sampled sentences.")
+
+
+def audit(results: list[dict], embedder, judge, sample: int = SAMPLE, seed: int = SEED) -> dict | None:
+    systems = sorted({r["system"] for r in results if is_ours(r["system"])})
+    if not systems or sample <= 0:
+        return None
+    report = {"method": METHOD, "sample": sample, "seed": seed, "systems": {}}
+    for system in systems:
+        rows = [r for r in results if r["system"] == system]
+        pool = [(row, sentence) for row in rows for sentence in row["output"]["sentences"]]
+        if not pool:
+            continue
+        picked = random.Random(seed).sample(pool, min(sample, len(pool)))
+        checked = [audit_sentence(sentence, row["output"]["document_sentences"], embedder, judge)
+                   for row, sentence in picked]
+        report["systems"][system] = _summary(checked, pool)
+    return report
+
+
+def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], embedder, judge) -> dict:
+    """The support of each cited document, and the uncited documents that support the sentence."""
+    claim = sentence["text"]
+    cited_documents = {c["document"] for c in sentence["citations"]}
+    verdicts: dict = {}
+    citations = []
+    for citation in sentence["citations"]:
+        if citation["text"] == claim:
+            citations.append({**citation, "supported": True, "record": {"judge": "skipped: the sentence itself"}})
+            continue
+        [similarity] = _similarities(embedder, claim, [citation["text"]])
+        record = check_support(claim, citation["text"], float(similarity), judge, verdicts)
+        citations.append({**citation, "supported": "reason" not in record, "record": record})
+    missed = []
+    for document, texts in enumerate(document_sentences):
+        if document in cited_documents or not texts:
+            continue
+        similarity = _similarities(embedder, claim, texts)
+        for position in np.argsort(-similarity)[:CANDIDATES]:
+            if similarity[position] < SUPPORTS:
+                break
+            record = check_support(claim, texts[position], float(similarity[position]), judge, verdicts)
+            if "reason" not in record:
+                missed.append({"document": document, "sentence": int(position), "text": texts[position],
+                               "record": record})
+                break
+    supported_documents = {c["document"] for c in citations if c["supported"]}
+    return {"text": claim, "citations": citations, "missed": missed,
+            "supported_citations": sum(c["supported"] for c in citations),
+            "supporting_cited": len(supported_documents), "supporting_missed": len(missed)}
+
+
+def _similarities(embedder, claim: str, texts: list[str]) -> np.ndarray:
+    vectors = embedder.embed([claim] + texts)
+    return vectors[1:] @ vectors[0]
+
+
+def _summary(checked: list[dict], pool: list[tuple[dict, dict]]) -> dict:
+    supported = [c["supported_citations"] for c in checked]
+    cited = [len(c["citations"]) for c in checked]
+    found = [c["supporting_cited"] for c in checked]
+    supporting = [c["supporting_cited"] + c["supporting_missed"] for c in checked]
+    precision_low, precision_high = ratio_interval(supported, cited)
+    recall_low, recall_high = ratio_interval(found, supporting)
+    return {
+        "sentences": len(checked), "citations": sum(cited),
+        "precision": sum(supported) / max(sum(cited), 1), "precision_low": precision_low,
+        "precision_high": precision_high,
+        "recall": sum(found) / max(sum(supporting), 1), "recall_low": recall_low, "recall_high": recall_high,
+        # over every sentence of the run, not only the sample
+        "documents_per_sentence": float(np.mean([len({c["document"] for c in s["citations"]}) for _, s in pool])),
+        "details": checked,
+    }
