@@ -10,11 +10,20 @@ import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import base64
+import hashlib
+import re
+
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
-from starlette.exceptions import HTTPException
+from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.routing import Match
+from swagger_ui_bundle import swagger_ui_path
 
 from api.schemas import BriefRequest
 from api.service import BriefService, Busy
@@ -23,6 +32,91 @@ from api.store import Store
 from summarizer.ingest import InputError
 
 STATIC = Path(__file__).parent / "static"
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+                    "Referrer-Policy": "no-referrer"}
+
+
+def content_security_policy(page: Path | None = None) -> str:
+    """A page's policy: nothing from elsewhere, never framed, and its own inline scripts only by hash.
+    Without a page (Swagger UI at /docs, whose inline start-up script varies with FastAPI's version),
+    inline scripts are allowed, still from this origin only."""
+    if page is None:
+        scripts = "'unsafe-inline'"
+    else:
+        found = re.findall(r"<script>(.*?)</script>", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        scripts = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+                           for s in found)
+    return (f"default-src 'self'; script-src 'self' {scripts}; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+
+
+def route_of(app: FastAPI, scope: dict) -> str:
+    """The route template a request belongs to, for metrics labels, even when a middleware answered first."""
+    route = scope.get("route")
+    if route is not None:
+        return route.path
+    for candidate in app.router.routes:
+        match, _ = candidate.matches(scope)
+        if match == Match.FULL:
+            return getattr(candidate, "path", "other")
+    return "other"
+
+
+class Observe:
+    """ASGI middleware: security headers on every answer, the page's content policy, and metrics
+    (route, status, latency) for every request, 500s and answers given before routing included."""
+
+    def __init__(self, app, observed, policies: dict[str, str]):
+        self.app, self.observed, self.policies = app, observed, policies
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started, status = time.perf_counter(), 500
+
+        async def sending(message):
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+                if scope["path"] in self.policies:
+                    headers["Content-Security-Policy"] = self.policies[scope["path"]]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            self.observed(scope, status, time.perf_counter() - started)
+
+
+class BodyLimit:
+    """ASGI middleware: a body past `limit` bytes is refused with 413, counted as it arrives, so a chunked
+    body (no Content-Length) cannot be read and parsed whole first."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            return await error(413, ["body"], f"request body is larger than {self.limit} bytes",
+                               "body_too_large")(scope, receive, send)
+        received = 0
+
+        async def counted():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:  # FastAPI passes HTTPException through its body parsing
+                    raise HTTPException(413, f"request body is larger than {self.limit} bytes")
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def error(status: int, loc: list, message: str, kind: str, headers: dict | None = None) -> JSONResponse:
@@ -55,33 +149,45 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         service.stop()
 
-    app = FastAPI(title="newsbrief", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="newsbrief", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="One neutral brief from several news articles, every sentence cited.")
     app.state.service = service
+    policies = {"/": content_security_policy(STATIC / "index.html"), "/docs": content_security_policy()}
+    # /docs from the swagger-ui-bundle package, not a CDN: the service often runs offline
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
 
-    @app.middleware("http")
-    async def limits_and_metrics(request: Request, call_next):
-        started = time.perf_counter()
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.max_body_bytes:
-            response = error(413, ["body"], f"request body is larger than {settings.max_body_bytes} bytes",
-                             "body_too_large")
-        else:
-            response = await call_next(request)
-        route = request.scope.get("route")
-        name = route.path if route else "other"
-        requests.labels(name, str(response.status_code)).inc()
-        latency.labels(name).observe(time.perf_counter() - started)
-        return response
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="newsbrief API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
+
+    def observed(scope: dict, status: int, seconds: float) -> None:
+        name = route_of(app, scope)
+        requests.labels(name, str(status)).inc()
+        latency.labels(name).observe(seconds)
+
+    # Pure ASGI middleware (not @app.middleware, whose wrapping hides a client's disconnect from the
+    # route): the body limit inside, so the outer one counts its 413s too.
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(Observe, observed=observed, policies=policies)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, problem: RequestValidationError):
+        errors = problem.errors()
+        if any(e["type"] == "json_invalid" for e in errors):  # not JSON at all: the README's 400
+            return error(400, ["body"], "the body is not valid JSON (or not UTF-8)", "json_invalid")
+        if any(e["type"] == "missing" and tuple(e["loc"]) == ("body",) for e in errors):
+            return error(400, ["body"], "the body is empty; send a JSON object with \"documents\"", "body_missing")
         details = [{"loc": list(e["loc"]), "msg": e["msg"].removeprefix("Value error, "), "type": e["type"]}
-                   for e in problem.errors()]
+                   for e in errors]
         return JSONResponse({"detail": details}, status_code=422)
 
     @app.exception_handler(HTTPException)
     async def http_problem(request: Request, problem: HTTPException):
+        if problem.status_code == 413:
+            return error(413, ["body"], str(problem.detail), "body_too_large")
         where = ["body"] if request.method == "POST" and problem.status_code == 400 else ["path"]
         message = "the body is not valid JSON (or not UTF-8)" if problem.status_code == 400 else str(problem.detail)
         return error(problem.status_code, where, message, "http_error", getattr(problem, "headers", None))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -17,12 +18,25 @@ CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
 def fetch(url: str, settings: Settings, where: str) -> tuple[str, str]:
-    """(text, content type) of the page at `url`; InputError naming `where` if it cannot be had."""
+    """(text, content type) of the page at `url`; InputError naming `where` if it cannot be had.
+
+    `fetch_timeout` bounds the whole fetch, redirects and a page that trickles in included, not only
+    each read: a request waits at most for what is left of it, and the body is abandoned as soon as a
+    read returns past the deadline (so at most twice `fetch_timeout` in all)."""
+    deadline = time.monotonic() + settings.fetch_timeout
+
+    def left() -> float:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise InputError(where, f"fetching {url} took longer than {settings.fetch_timeout} s; refused")
+        return remaining
+
     with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=False) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_address(url, settings, where)
             try:
-                with client.stream("GET", url, headers={"User-Agent": "newsbrief"}) as response:
+                with client.stream("GET", url, headers={"User-Agent": "newsbrief"},
+                                   timeout=httpx.Timeout(left())) as response:
                     if response.is_redirect and "location" in response.headers:
                         url = urljoin(url, response.headers["location"])
                         continue
@@ -34,6 +48,7 @@ def fetch(url: str, settings: Settings, where: str) -> tuple[str, str]:
                     body = bytearray()
                     for chunk in response.iter_bytes():
                         body += chunk
+                        left()  # a page that trickles in ends here, at most one read past the deadline
                         if len(body) > settings.fetch_max_bytes:
                             raise InputError(where, f"{url} is larger than {settings.fetch_max_bytes} bytes")
                     return body.decode(response.encoding or "utf-8", errors="replace"), kind
@@ -58,6 +73,8 @@ def check_address(url: str, settings: Settings, where: str) -> None:
             continue
         if address.is_loopback and settings.allow_loopback_urls:
             continue
-        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved \
-                or address.is_multicast or address.is_unspecified:
-            raise InputError(where, f"{parts.hostname} is a private, loopback or link-local address; refused")
+        # not is_global: also the shared address space 100.64.0.0/10 (carrier-grade NAT, some clouds'
+        # metadata services), which Python calls neither private nor global
+        if not address.is_global or address.is_multicast:
+            raise InputError(where, f"{parts.hostname} is a private, loopback, link-local or shared address "
+                                    f"({address}); refused")

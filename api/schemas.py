@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class DocumentIn(BaseModel):
@@ -15,6 +15,18 @@ class DocumentIn(BaseModel):
     url: str | None = Field(None, max_length=2000, description="fetched by the service (http or https)")
     outlet: str | None = Field(None, max_length=500)
     published: str | None = Field(None, max_length=100)
+
+    @field_validator("title", "text", "html", "url", "outlet", "published")
+    @classmethod
+    def encodable(cls, value: str | None) -> str | None:
+        """JSON may carry a lone surrogate ("\\ud800"), which is no character: refuse it by place."""
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as problem:
+                raise ValueError(f"holds an unpaired surrogate (\\u{ord(value[problem.start]):04x}) at character "
+                                 f"{problem.start}; send text as UTF-8") from None
+        return value
 
     @model_validator(mode="after")
     def one_body(self):

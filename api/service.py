@@ -75,7 +75,7 @@ class BriefService:
     def brief_now(self, request: BriefRequest) -> Future:
         """A future of the brief (cached or computed); raises Busy when the queue is full."""
         key = request_key(request)
-        cached = self.store.cached(key)
+        cached = self.store.cached(key, self._max_age(request))
         if cached is not None:
             done: Future = Future()
             done.set_result(cached)
@@ -96,11 +96,15 @@ class BriefService:
 
     def _job_work(self, job_id: str, key: str, request: BriefRequest):
         def work():
-            if self.store.cached(key) is None:
+            if self.store.cached(key, self._max_age(request)) is None:
                 self.store.update(job_id, "running", progress="started")
                 self._compute(key, request, lambda message: self.store.update(job_id, "running", progress=message))
             self.store.update(job_id, "done", progress="done")
         return work
+
+    def _max_age(self, request: BriefRequest) -> float | None:
+        """How old a cached brief may be: briefs of fetched pages age, since the pages change."""
+        return self.settings.url_cache_seconds if any(d.url for d in request.documents) else None
 
     def _reserve(self) -> None:
         if not self._slots.acquire(blocking=False):

@@ -27,9 +27,11 @@ class Store:
         self._db.execute("PRAGMA synchronous=FULL")  # an acknowledged job survives a power cut
         self._db.executescript(SCHEMA)
 
-    def cached(self, key: str) -> dict | None:
+    def cached(self, key: str, max_age: float | None = None) -> dict | None:
+        """The brief stored under `key`, if any (and, with `max_age`, if stored at most that many seconds ago)."""
+        oldest = time.time() - max_age if max_age is not None else 0.0
         with self._lock:
-            row = self._db.execute("SELECT brief FROM briefs WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT brief FROM briefs WHERE key = ? AND created >= ?", (key, oldest)).fetchone()
         return json.loads(row[0]) if row else None
 
     def cache(self, key: str, brief: dict) -> None:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from summarizer.ingest import InputError, parse_bytes, read_path
+from summarizer.limits import BYTES_PER_CHAR, Limits
 from summarizer.pipeline import MODES, Options, summarize
 from summarizer.render import RENDERERS
 
@@ -57,11 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         options = Options(mode=args.mode, max_words=args.max_words)
         documents = []
+        limits = Limits()
         for name in args.inputs:
             if name == "-":
-                documents += parse_bytes(sys.stdin.buffer.read(), "stdin")
+                data = sys.stdin.buffer.read(limits.max_request_chars * BYTES_PER_CHAR + 1)
+                limits.check_file_size(len(data), "stdin")
+                documents += parse_bytes(data, "stdin")
             else:
+                if os.path.isfile(name):
+                    limits.check_file_size(os.path.getsize(name), name)
                 documents += read_path(name)
+        limits.check(documents)
         brief = summarize(documents, options, progress=say)
     except InputError as error:
         print(f"newsbrief: error: {error}", file=sys.stderr)

@@ -18,11 +18,15 @@ from summarizer.disagree import find_disagreements
 from summarizer.extract import extract
 from summarizer.fuse import fuse_all
 from summarizer.ingest import InputError
-from summarizer.segment import segment
+from summarizer.language import foreign_script
+from summarizer.segment import cap, segment
 from summarizer.select import event_vector, score, select
 from summarizer.types import Brief, Document
 
 MODES = ("extractive", "abstractive")
+# Past this, the articles' later sentences are left out (with a warning), so the n x n similarity
+# work of clustering stays bounded whatever the input: about 1 s and 100 MB at this size.
+MAX_SENTENCES = 2000
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,12 @@ def summarize(documents: list[Document], options: Options = Options(),
         timings[stage] = round(now - last, 4)
         last = now
 
+    for document in documents:
+        script = foreign_script(document.text)
+        if script:
+            raise InputError(document.origin, f"is written in {script}; newsbrief briefs English text only")
     documents = [clean(document) for document in documents]
-    by_document = segment(documents)
+    by_document = cap(segment(documents), MAX_SENTENCES)
     warnings = [f"{d.origin}: no article text left after removing boilerplate; ignored"
                 for d, sentences in zip(documents, by_document) if not sentences]
     usable = sum(1 for sentences in by_document if sentences)
@@ -61,6 +69,9 @@ def summarize(documents: list[Document], options: Options = Options(),
     if usable == 1:
         warnings.append("only one usable document: the brief cannot merge or compare sources")
     sentences = [s for document_sentences in by_document for s in document_sentences]
+    if len(sentences) == MAX_SENTENCES:
+        warnings.append(f"the articles hold more than {MAX_SENTENCES} sentences: only the first part of each "
+                        "article was read")
     lap("clean_segment")
 
     if embedder is None:
@@ -95,6 +106,9 @@ def summarize(documents: list[Document], options: Options = Options(),
         lap("fuse")
     for item in brief_sentences:
         item.evidence["independent_sources"] = len({sources[c.document] for c in item.citations})
+    if not brief_sentences:
+        warnings.append(f"no sentence could be chosen: none of the {len(sentences)} sentences reads on its own "
+                        f"within {options.max_words} words (text without full stops, or only fragments?)")
     disagreements = find_disagreements(sentences)
     lap("disagree")
     stats = {

@@ -33,3 +33,15 @@ def split_sentences(text: str, document: int = 0) -> list[Sentence]:
             sentences.append(Sentence(document=document, index=len(sentences), text=piece,
                                       start=begin, end=begin + len(piece)))
     return sentences
+
+
+def cap(by_document: list[list[Sentence]], limit: int) -> list[list[Sentence]]:
+    """At most `limit` sentences in all, each document keeping its first ones in proportion to its length
+    (the top of an article carries its news)."""
+    total = sum(len(sentences) for sentences in by_document)
+    if total <= limit:
+        return by_document
+    kept = [len(sentences) * limit // total for sentences in by_document]
+    for i in sorted(range(len(by_document)), key=lambda i: -len(by_document[i]))[: limit - sum(kept)]:
+        kept[i] += 1  # the rounding's remainder, to the longest documents
+    return [sentences[:k] for sentences, k in zip(by_document, kept)]

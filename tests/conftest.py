@@ -41,9 +41,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, database: Path) -> subprocess.Popen:
-    """`newsbrief serve` as a real process on a loopback port, returned once /readyz says ready."""
-    env = dict(os.environ, HF_HUB_OFFLINE="1", NEWSBRIEF_DATABASE=str(database))
+def start_server(port: int, database: Path, **settings: str) -> subprocess.Popen:
+    """`newsbrief serve` as a real process on a loopback port, returned once /readyz says ready;
+    `settings` become NEWSBRIEF_* variables (allow_loopback_urls="1", ...)."""
+    env = dict(os.environ, HF_HUB_OFFLINE="1", NEWSBRIEF_DATABASE=str(database),
+               **{f"NEWSBRIEF_{name.upper()}": value for name, value in settings.items()})
     process = subprocess.Popen([sys.executable, "-m", "summarizer.cli", "serve", "--port", str(port)],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(600):

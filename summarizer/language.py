@@ -1,0 +1,40 @@
+"""Which language a document is in, as far as the brief needs to know: it is English-only.
+
+The models (MiniLM, the word lists, the prompts) are English. A document mostly written in another
+script would be dropped line by line as boilerplate and end in a puzzling "no article text", so it
+is refused up front, naming the script and the languages that use it.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+# Unicode script (the first word of a letter's name) -> how a reader knows it
+SCRIPTS = {
+    "CYRILLIC": "Cyrillic script (Russian, Ukrainian, …)", "ARABIC": "Arabic script (Arabic, Persian, Urdu, …)",
+    "CJK": "Chinese characters (Chinese, Japanese)", "HIRAGANA": "Japanese", "KATAKANA": "Japanese",
+    "HANGUL": "Korean", "HEBREW": "Hebrew", "GREEK": "Greek", "DEVANAGARI": "Devanagari (Hindi, …)",
+    "THAI": "Thai", "ARMENIAN": "Armenian", "GEORGIAN": "Georgian", "BENGALI": "Bengali", "TAMIL": "Tamil",
+}
+FOREIGN_SHARE = 0.5  # share of a document's letters in other scripts at which it is not English
+SAMPLE = 20_000  # characters looked at: enough to tell, cheap on a large document
+
+
+def foreign_script(text: str) -> str | None:
+    """The non-Latin script most of the text's letters are in, described for a reader, or None."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for character in text[:SAMPLE]:
+        if not character.isalpha():
+            continue
+        letters += 1
+        if character.isascii():
+            continue
+        script = unicodedata.name(character, "UNKNOWN").split()[0]
+        if script != "LATIN":
+            counts[script] = counts.get(script, 0) + 1
+    if not letters or not counts:
+        return None
+    script, count = max(counts.items(), key=lambda kv: kv[1])
+    if count / letters < FOREIGN_SHARE:
+        return None
+    return SCRIPTS.get(script, f"{script.title()} script")
