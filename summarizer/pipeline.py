@@ -91,10 +91,10 @@ def summarize(documents: list[Document], options: Options = Options(),
     clusters = cluster(sentences, sentence_vectors, sources)
     lengths = [len(ss) for ss in by_document]
     score(clusters, event, len({sources[s.document] for s in sentences}), lengths)
-    chosen = select(clusters, event, options.max_words, lengths)
+    chosen = select(clusters, event, options.max_words, lengths, sources, [d.title for d in documents])
     lap("cluster_select")
 
-    brief_sentences = extract(chosen)
+    brief_sentences = extract(chosen, by_document)
     lap("extract")
     if options.mode == "abstractive":
         if generator is None:
