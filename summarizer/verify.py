@@ -32,15 +32,17 @@ VERBATIM = 0.95  # word-sequence similarity at which the claim is the source, re
 
 
 def check_support(claim: str, source: str, similarity: float, judge: Judge | None,
-                  verdicts: dict | None = None, wording: bool = True) -> dict:
+                  verdicts: dict | None = None, wording: bool = True, floor: float = SUPPORTS) -> dict:
     """Record of checking `source` for `claim`; `verdicts` caches judge answers by source text.
 
     `wording=False` skips the names, quotes and hedge checks: for a claim that is itself a source
     sentence (extractive mode), another outlet reporting the same fact in its own words supports it.
+    `floor` is the similarity below which the source is not looked at further (an audit lowers it, to
+    find paraphrases that MiniLM puts far apart).
     """
     record: dict = {"similarity": round(similarity, 3)}
-    if similarity < SUPPORTS:
-        return record | {"reason": f"similarity {similarity:.2f} below {SUPPORTS}"}
+    if similarity < floor:
+        return record | {"reason": f"similarity {similarity:.2f} below {floor}"}
     absent = sorted(missing_numbers(claim, [source]))
     if absent:
         return record | {"reason": f"does not state {', '.join(absent)}"}
