@@ -26,7 +26,7 @@ DEFAULT_INPUTS = sorted((Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent 
 
 def cold_seconds(paths: list[Path]) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", "-q", "--format", "json",
+    subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", "-q", "--mode", "extractive", "--format", "json",
                     *map(str, paths)], cwd=ROOT, check=True, capture_output=True,
                    env=dict(os.environ, HF_HUB_OFFLINE="1"))
     return time.perf_counter() - started

@@ -134,31 +134,39 @@ def solve(candidates: list[Sentence], weights: dict[str, float], event: np.ndarr
     if not candidates:
         return []
     from scipy.optimize import Bounds, LinearConstraint, milp
-    from scipy.sparse import lil_matrix
+    from scipy.sparse import coo_matrix
 
     covered = [units(s.text) for s in candidates]
+    holders: dict[str, int] = {}
+    for unit_set in covered:
+        for unit in unit_set:
+            holders[unit] = holders.get(unit, 0) + 1
+    # A unit only one candidate states is covered exactly when that sentence is chosen: its weight goes
+    # to the sentence, and only units several candidates share need a variable of their own (the
+    # same optimum, a far smaller problem).
+    own = [sum(weights.get(u, 0.0) for u in unit_set if holders[u] == 1) for unit_set in covered]
+    covered = [{u for u in unit_set if holders[u] > 1} for unit_set in covered]
     vocabulary = sorted(set().union(*covered))
     column = {unit: len(candidates) + i for i, unit in enumerate(vocabulary)}
     n, m = len(candidates), len(vocabulary)
-    relevance = np.array([RELEVANCE * max(float(s.embedding @ event), 0.0) + AGREEMENT * agreement[id(s)]
-                          for s in candidates])
+    relevance = np.array([RELEVANCE * max(float(s.embedding @ event), 0.0) + AGREEMENT * agreement[id(s)] + mine
+                          for s, mine in zip(candidates, own)])
     objective = -np.concatenate([relevance, [weights.get(u, 0.0) for u in vocabulary]])
     vectors = np.stack([s.embedding for s in candidates])
     similar = np.argwhere(np.triu(vectors @ vectors.T, k=1) >= SAME_FACT)
-    rows = lil_matrix((1 + m + len(similar), n + m))
-    upper = np.zeros(1 + m + len(similar))
-    rows[0, :n] = [s.words for s in candidates]
-    upper[0] = max_words
-    for i, unit_set in enumerate(covered):  # a unit counts only if a chosen sentence states it
+    # rows: 0 the budget; 1..m "a unit counts only if a chosen sentence states it"; then one row per
+    # pair of sentences that say the same thing (at most one of the two)
+    rows, columns, values = [0] * n, list(range(n)), [float(s.words) for s in candidates]
+    for i, unit_set in enumerate(covered):
         for unit in unit_set:
-            rows[1 + column[unit] - n, i] = -1
-    for unit, j in column.items():
-        rows[1 + j - n, j] = 1
-    for k, (a, b) in enumerate(similar):  # two sentences that say the same thing: at most one
-        rows[1 + m + k, a] = rows[1 + m + k, b] = 1
-        upper[1 + m + k] = 1
+            rows.append(1 + column[unit] - n); columns.append(i); values.append(-1.0)
+    rows += [1 + j for j in range(m)]; columns += [n + j for j in range(m)]; values += [1.0] * m
+    for k, (a, b) in enumerate(similar):
+        rows += [1 + m + k] * 2; columns += [int(a), int(b)]; values += [1.0, 1.0]
+    upper = np.concatenate([[max_words], np.zeros(m), np.ones(len(similar))])
+    matrix = coo_matrix((values, (rows, columns)), shape=(1 + m + len(similar), n + m)).tocsr()
     result = milp(objective, integrality=np.ones(n + m), bounds=Bounds(0, 1),
-                  constraints=LinearConstraint(rows.tocsr(), -np.inf, upper),
+                  constraints=LinearConstraint(matrix, -np.inf, upper),
                   options={"time_limit": TIME_LIMIT, "disp": False})
     if result.x is None:
         return []
