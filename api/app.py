@@ -101,10 +101,10 @@ class BodyLimit:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        too_large = f"request body is larger than {self.limit} bytes"
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
-            return await error(413, ["body"], f"request body is larger than {self.limit} bytes",
-                               "body_too_large")(scope, receive, send)
+            return await error(413, ["body"], too_large, "body_too_large")(scope, receive, send)
         received = 0
 
         async def counted():
@@ -113,7 +113,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:  # FastAPI passes HTTPException through its body parsing
-                    raise HTTPException(413, f"request body is larger than {self.limit} bytes")
+                    raise HTTPException(413, too_large)
             return message
 
         await self.app(scope, counted, send)

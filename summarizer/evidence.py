@@ -109,7 +109,7 @@ def missing_names(claim: str, sources: list[str]) -> set[str]:
     joined = _plain(_undot(" ".join(sources)))
     words = set(re.findall(r"\w+", joined))
     return {name for name in names(claim)
-            if not any(_stem(word) in joined if len(_stem(word)) > 2 else _stem(word) in words
+            if not any(stem(word) in joined if len(stem(word)) > 2 else stem(word) in words
                        for word in name.split())}
 
 
@@ -117,9 +117,11 @@ def _undot(text: str) -> str:
     return _ACRONYM.sub(lambda m: m.group().replace(".", "").replace(" ", "") + " ", text)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A crude, language-neutral stem: lower case, possessive off, cut to six letters
+    ("overloaded" and "overload" meet, as do "Armenian" and "Armenia")."""
     word = re.sub(r"['’]s$", "", word.lower())
-    return word[:6] if len(word) > 6 else word
+    return word[:6]
 
 
 def unquoted(claim: str, sources: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ from summarizer.fuse import fuse_all
 from summarizer.ingest import InputError
 from summarizer.language import foreign_script
 from summarizer.segment import cap, segment
-from summarizer.select import event_vector, score, select
+from summarizer.select import event_vector, select
 from summarizer.types import Brief, Document
 
 MODES = ("extractive", "abstractive")
@@ -60,7 +60,8 @@ def summarize(documents: list[Document], options: Options = Options(),
         if script:
             raise InputError(document.origin, f"is written in {script}; newsbrief briefs English text only")
     documents = [clean(document) for document in documents]
-    by_document = cap(segment(documents), MAX_SENTENCES)
+    segmented = segment(documents)
+    by_document = cap(segmented, MAX_SENTENCES)
     warnings = [f"{d.origin}: no article text left after removing boilerplate; ignored"
                 for d, sentences in zip(documents, by_document) if not sentences]
     usable = sum(1 for sentences in by_document if sentences)
@@ -69,7 +70,7 @@ def summarize(documents: list[Document], options: Options = Options(),
     if usable == 1:
         warnings.append("only one usable document: the brief cannot merge or compare sources")
     sentences = [s for document_sentences in by_document for s in document_sentences]
-    if len(sentences) == MAX_SENTENCES:
+    if len(sentences) < sum(len(ss) for ss in segmented):
         warnings.append(f"the articles hold more than {MAX_SENTENCES} sentences: only the first part of each "
                         "article was read")
     lap("clean_segment")
@@ -90,7 +91,6 @@ def summarize(documents: list[Document], options: Options = Options(),
     sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
     clusters = cluster(sentences, sentence_vectors, sources)
     lengths = [len(ss) for ss in by_document]
-    score(clusters, event, len({sources[s.document] for s in sentences}), lengths)
     chosen = select(clusters, event, options.max_words, lengths, sources, [d.title for d in documents])
     lap("cluster_select")
 

@@ -37,7 +37,6 @@ RELEVANCE = 3.0  # per chosen sentence, times its closeness to the headlines and
 AGREEMENT = 1.0  # per chosen sentence, times the further independent sources in its cluster (paraphrases)
 CANDIDATES = 80  # sentences given to the solver, the closest to the event first
 TIME_LIMIT = 2.0  # seconds; the solver's best answer so far is used after that
-WEIGHTS = {"support": 0.5, "centrality": 0.3, "lead": 0.2}  # cluster scores, kept for the fusion stage
 # A sentence opening with these leans on the sentence before it and reads wrong on its own.
 _NEEDS_CONTEXT = re.compile(
     r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|also|so|"
@@ -72,21 +71,8 @@ def can_stand_alone(sentence: Sentence) -> bool:
     )
 
 
-def score(clusters: list[Cluster], event: np.ndarray, total_sources: int,
-          document_lengths: list[int]) -> None:
-    """Each cluster's importance: independent sources, closeness to the event, place in the articles."""
-    for cluster in clusters:
-        centroid = np.mean([s.embedding for s in cluster.members], axis=0)
-        centroid /= np.linalg.norm(centroid) or 1.0
-        lead = max(1.0 - s.index / max(document_lengths[s.document], 1) for s in cluster.members)
-        cluster.score = (
-            WEIGHTS["support"] * cluster.sources / max(total_sources, 1)
-            + WEIGHTS["centrality"] * float(centroid @ event)
-            + WEIGHTS["lead"] * lead
-        )
-
-
-def unit_weights(sentences: list[Sentence], sources: list[int], headlines: list[str | None]) -> dict[str, float]:
+def unit_weights(sentences: list[Sentence], said: dict[int, set[str]], sources: list[int],
+                 headlines: list[str | None]) -> dict[str, float]:
     """w(u): how many independent sources state u (a headline counts for its source), plus a headline bonus."""
     stated: dict[str, set[int]] = {}
     in_headline: set[str] = set()
@@ -97,7 +83,7 @@ def unit_weights(sentences: list[Sentence], sources: list[int], headlines: list[
             stated.setdefault(unit, set()).add(sources[document])
             in_headline.add(unit)
     for sentence in sentences:
-        for unit in units(sentence.text):
+        for unit in said[id(sentence)]:
             stated.setdefault(unit, set()).add(sources[sentence.document])
     return {unit: (SINGLE_SOURCE if len(who) == 1 else len(who) - 1) + HEADLINE * (unit in in_headline)
             for unit, who in stated.items()}
@@ -108,12 +94,13 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, document_
     """The brief's sentences with their clusters, in reading order."""
     cluster_of = {id(s): c for c in clusters for s in c.members}
     sentences = [s for c in clusters for s in c.members]
-    weights = unit_weights(sentences, sources, headlines)
+    said = {id(s): units(s.text) for s in sentences}  # each sentence's content units, computed once
+    weights = unit_weights(sentences, said, sources, headlines)
     candidates = [s for s in sentences if can_stand_alone(s) and s.words <= max_words]
     candidates.sort(key=lambda s: -float(s.embedding @ event))
     candidates = candidates[:CANDIDATES]
     agreement = {id(s): cluster_of[id(s)].sources - 1 for s in candidates}
-    chosen = solve(candidates, weights, event, max_words, agreement)
+    chosen = solve(candidates, [said[id(s)] for s in candidates], weights, event, max_words, agreement)
     if not chosen:
         return []
     first = max(chosen, key=lambda s: (agreement[id(s)], float(s.embedding @ event) + _headline_share(s, headlines)))
@@ -128,7 +115,7 @@ def _headline_share(sentence: Sentence, headlines: list[str | None]) -> float:
     return len(units(sentence.text) & wanted) / len(wanted) if wanted else 0.0
 
 
-def solve(candidates: list[Sentence], weights: dict[str, float], event: np.ndarray,
+def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str, float], event: np.ndarray,
           max_words: int, agreement: dict[int, int]) -> list[Sentence]:
     """The exact optimum of the selection objective (module docstring) over `candidates`."""
     if not candidates:
@@ -136,7 +123,6 @@ def solve(candidates: list[Sentence], weights: dict[str, float], event: np.ndarr
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
 
-    covered = [units(s.text) for s in candidates]
     holders: dict[str, int] = {}
     for unit_set in covered:
         for unit in unit_set:

@@ -44,7 +44,6 @@ class Cluster:
 
     members: list[Sentence]
     sources: int  # independent sources among the members' documents (wire copies count once)
-    score: float = 0.0
 
     @property
     def documents(self) -> list[int]:

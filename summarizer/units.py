@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.evidence import names, numbers
+from summarizer.evidence import names, numbers, stem
 
 # English function words: they carry no content of their own.
 STOP_WORDS = frozenset("""
@@ -23,13 +23,6 @@ according would also one two last new first since yet still like per mr mrs ms
 """.split())
 UNIGRAMS, BIGRAMS = False, True
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
-
-
-def stem(word: str) -> str:
-    """A crude, language-neutral stem: lower case, possessive off, cut to six letters
-    ("overloaded" and "overload" meet, as do "Armenian" and "Armenia")."""
-    word = re.sub(r"['’]s$", "", word.lower())
-    return word[:6]
 
 
 def content_words(text: str) -> list[str]:
