@@ -16,7 +16,7 @@ import numpy as np
 
 from eval.stats import ratio_interval
 from eval.systems import is_ours
-from summarizer.verify import SUPPORTS, check_support
+from summarizer.verify import SUPPORTS, check_support, similarities
 
 SAMPLE = 50
 SEED = 0
@@ -60,14 +60,14 @@ def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], e
         if citation["text"] == claim:
             citations.append({**citation, "supported": True, "record": {"judge": "skipped: the sentence itself"}})
             continue
-        [similarity] = _similarities(embedder, claim, [citation["text"]])
+        [similarity] = similarities(embedder, claim, [citation["text"]])
         record = check_support(claim, citation["text"], float(similarity), judge, verdicts)
         citations.append({**citation, "supported": "reason" not in record, "record": record})
     missed = []
     for document, texts in enumerate(document_sentences):
         if document in cited_documents or not texts:
             continue
-        similarity = _similarities(embedder, claim, texts)
+        similarity = similarities(embedder, claim, texts)
         for position in np.argsort(-similarity)[:CANDIDATES]:
             if similarity[position] < RECALL_FLOOR:
                 break
@@ -81,11 +81,6 @@ def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], e
     return {"text": claim, "citations": citations, "missed": missed,
             "supported_citations": sum(c["supported"] for c in citations),
             "supporting_cited": len(supported_documents), "supporting_missed": len(missed)}
-
-
-def _similarities(embedder, claim: str, texts: list[str]) -> np.ndarray:
-    vectors = embedder.embed([claim] + texts)
-    return vectors[1:] @ vectors[0]
 
 
 def _summary(checked: list[dict], pool: list[tuple[dict, dict]]) -> dict:
