@@ -5,19 +5,11 @@
 FROM python:3.11-slim AS build
 
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-# compilers for llama-cpp-python, which PyPI ships as source only. Debian package versions are
-# left to the base image's release (pinning them breaks the build at its next point release).
-# hadolint ignore=DL3008
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends build-essential cmake \
-    && rm -rf /var/lib/apt/lists/*
+# No compilers: llama.cpp comes as xllamacpp's prebuilt wheel with the project's dependencies.
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 # The CPU build of torch: an unpinned torch from PyPI is a multi-GB CUDA build.
 RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
-# Portable kernels, no AMX (the natively tuned build crashes on CPUs whose AMX state is not enabled).
-ENV CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF"
-RUN pip install llama-cpp-python==0.3.36
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY summarizer ./summarizer
@@ -34,7 +26,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     TRANSFORMERS_OFFLINE=1 \
     NEWSBRIEF_CACHE=/data/cache \
     NEWSBRIEF_DATABASE=/data/service.sqlite
-# libgomp: OpenMP runtime that torch and llama.cpp load
+# libgomp: OpenMP runtime that torch and llama.cpp load. Debian package versions are left to the
+# base image's release (pinning them breaks the build at its next point release).
 # hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libgomp1 \

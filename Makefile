@@ -15,20 +15,26 @@ LLAMA_CMAKE_avx512 := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=
 WHEELS := $(HOME)/.cache/newsbrief/wheels/$(LLAMA_VARIANT)
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test bench install clean chromium
+.PHONY: run test bench install fast-llm clean chromium
 
+# llama.cpp comes prebuilt (xllamacpp), so a fresh install takes a minute or two, not a compile.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch first, pinned: the CPU build on this machine's disk (see pyproject.toml)
 	$(BIN)/pip install --quiet torch==2.13.0
-	# llama-cpp-python compiles for ~5-8 minutes the first time on a machine; the wheel is kept
-	ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || \
-		CMAKE_ARGS="$(LLAMA_CMAKE_$(LLAMA_VARIANT))" $(BIN)/pip wheel --quiet --no-cache-dir --no-deps -w $(WHEELS) $(LLAMA)
-	$(BIN)/pip install --quiet --find-links $(WHEELS) -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
 install: $(STAMP)
+
+# Opt-in: compile llama-cpp-python once per machine (~8-15 minutes on 2 cores; the wheel is kept),
+# then run with NEWSBRIEF_GENERATOR=qwen-1.5b-llama-cpp-python. Worth it only where the CPU has
+# AVX-512 VNNI; with AVX2 the prebuilt engine is faster (README, "Speed").
+fast-llm: $(STAMP)
+	ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || \
+		CMAKE_ARGS="$(LLAMA_CMAKE_$(LLAMA_VARIANT))" $(BIN)/pip wheel --quiet --no-cache-dir --no-deps -w $(WHEELS) $(LLAMA)
+	$(BIN)/pip install --quiet --find-links $(WHEELS) $(LLAMA)
 
 run: $(STAMP)
 	$(BIN)/newsbrief summarize examples/ferry/*

@@ -1,8 +1,10 @@
-"""Load benchmark of the REST service on loopback: 50 concurrent clients for 60 s in extractive
-mode, then a burst above the queue limit. Reports throughput, p50/p95 latency, and the count of
-429/503 and of 5xx answers (which must be 0). Writes bench/results/load.json.
+"""Load benchmark of the REST service on loopback, in rounds: each round is 50 concurrent clients
+for 60 s in extractive mode, then a burst above the queue limit. Reports per round throughput,
+p50/p95 latency, the count of 429/503 and of 5xx answers (which must be 0), and the server's
+resident memory (RSS) after it; memory must level off: RSS after the last round within 50 MB of
+RSS after the first. Writes bench/results/load.json.
 
-    .venv/bin/python bench/load.py [--clients 50] [--seconds 60] [--burst 100]
+    .venv/bin/python bench/load.py [--rounds 3] [--clients 50] [--seconds 60] [--burst 100]
 """
 from __future__ import annotations
 
@@ -65,29 +67,41 @@ def summary(log: list, seconds: float) -> dict:
     }
 
 
-async def run(base: str, clients: int, seconds: float, burst: int) -> dict:
+async def run(base: str, clients: int, seconds: float, burst: int, seed: int = 0) -> dict:
     pool = documents()
     url = f"{base}/v1/briefs"
     async with httpx.AsyncClient(limits=httpx.Limits(max_connections=max(clients, burst) + 10)) as client:
         log: list = []
         until = time.perf_counter() + seconds
-        await asyncio.gather(*(client_loop(client, url, until, random.Random(i), pool, log) for i in range(clients)))
+        await asyncio.gather(*(client_loop(client, url, until, random.Random(seed + i), pool, log) for i in range(clients)))
         sustained = summary(log, seconds)
         burst_log: list = []
-        rng = random.Random(10_000)
+        rng = random.Random(seed + 10_000)
         started = time.perf_counter()
 
         async def one():
             t = time.perf_counter()
-            response = await client.post(url, json=request_body(rng, pool), timeout=300)
-            burst_log.append((response.status_code, time.perf_counter() - t))
+            try:
+                response = await client.post(url, json=request_body(rng, pool), timeout=300)
+                burst_log.append((response.status_code, time.perf_counter() - t))
+            except httpx.HTTPError as error:
+                burst_log.append((type(error).__name__, time.perf_counter() - t))
 
         await asyncio.gather(*(one() for _ in range(burst)))
         return {"sustained": sustained, "burst": summary(burst_log, time.perf_counter() - started)}
 
 
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process, from /proc (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--burst", type=int, default=100)
@@ -97,8 +111,10 @@ def main() -> None:
         port = s.getsockname()[1]
     database = Path(tempfile.mkdtemp()) / "load.sqlite"
     env = dict(os.environ, HF_HUB_OFFLINE="1", NEWSBRIEF_DATABASE=str(database))
+    server_log = database.with_name("server.log")
+    print(f"server log: {server_log}", flush=True)
     server = subprocess.Popen([sys.executable, "-m", "summarizer.cli", "serve", "--port", str(port)], cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              env=env, stdout=subprocess.DEVNULL, stderr=server_log.open("w"))
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):
@@ -108,9 +124,21 @@ def main() -> None:
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
-        figures = asyncio.run(run(base, args.clients, args.seconds, args.burst))
-        figures |= {"clients": args.clients, "seconds": args.seconds, "burst_size": args.burst,
-                    "server": {"workers": 1, "queue_size": 8}}
+        rounds = [{"rss_mib_before": rss_mib(server.pid)}]
+        for number in range(args.rounds):
+            # new random requests each round: later rounds do new work, not answers from the result cache
+            rounds[-1] |= asyncio.run(run(base, args.clients, args.seconds, args.burst, seed=100_000 * number))
+            rounds[-1]["rss_mib_after"] = rss_mib(server.pid)
+            print(f"round {number + 1}: RSS {rounds[-1]['rss_mib_after']} MiB", flush=True)
+            if number + 1 < args.rounds:
+                rounds.append({"rss_mib_before": rounds[-1]["rss_mib_after"]})
+        after = [r["rss_mib_after"] for r in rounds]
+        figures = {"rounds": rounds, "rss_mib_after_each_round": after,
+                   "rss_growth_mib_first_to_last_round": round(after[-1] - after[0], 1),
+                   "5xx_total": sum(r[part]["5xx"] for r in rounds for part in ("sustained", "burst")),
+                   "targets": {"rss_growth_mib_first_to_last_round": 50, "5xx_total": 0},
+                   "clients": args.clients, "seconds": args.seconds, "burst_size": args.burst,
+                   "server": {"workers": 1, "queue_size": 8}}
     finally:
         server.terminate()
         server.wait(timeout=30)

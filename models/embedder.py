@@ -1,6 +1,8 @@
 """Sentence embedders: texts in, unit-length vectors out."""
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from functools import cache
 from typing import Protocol
 
@@ -16,9 +18,13 @@ class Embedder(Protocol):
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model loaded from a local folder (never from a hub)."""
+    """A sentence-transformers model loaded from a local folder (never from a hub).
 
-    def __init__(self, path: str, name: str, threads: int | None = None):
+    The vectors of the last `remembered` distinct texts are kept (about 1.5 KB each): the same
+    article sent again, and the evaluation's references scored once per system, are not encoded twice.
+    """
+
+    def __init__(self, path: str, name: str, threads: int | None = None, remembered: int = 20_000):
         import torch
         import transformers
         from sentence_transformers import SentenceTransformer
@@ -28,12 +34,25 @@ class SentenceTransformerEmbedder:
             torch.set_num_threads(threads)
         self.name = name
         self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
+        self._remembered, self._vectors = remembered, OrderedDict()
+        self._lock = threading.Lock()  # the service embeds from several threads
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self._model.get_sentence_embedding_dimension()), dtype=np.float32)
-        return self._model.encode(texts, batch_size=64, normalize_embeddings=True,
-                                  convert_to_numpy=True, show_progress_bar=False)
+        rows = np.zeros((len(texts), self._model.get_embedding_dimension()), dtype=np.float32)
+        with self._lock:
+            known = {t: self._vectors[t] for t in texts if t in self._vectors}
+        new = list(dict.fromkeys(t for t in texts if t not in known))
+        if new:
+            encoded = self._model.encode(new, batch_size=64, normalize_embeddings=True,
+                                         convert_to_numpy=True, show_progress_bar=False)
+            known.update(zip(new, encoded))
+        with self._lock:
+            for i, text in enumerate(texts):
+                rows[i] = self._vectors[text] = known[text]
+                self._vectors.move_to_end(text)
+            while len(self._vectors) > self._remembered:
+                self._vectors.popitem(last=False)
+        return rows
 
 
 def _minilm() -> Embedder:

@@ -3,9 +3,11 @@
 Backends sit behind the `Generator` protocol and are chosen by name (configuration:
 `NEWSBRIEF_GENERATOR`, or the `name` argument). Each is loaded once per process.
 
-  qwen-1.5b          Qwen2.5-Coder-1.5B-Instruct Q4_K_M run by llama-cpp-python (default)
-  qwen-1.5b-transformers  the same GGUF loaded by transformers (fallback where llama-cpp cannot be built;
-                     about 5x slower)
+  qwen-1.5b          Qwen2.5-Coder-1.5B-Instruct Q4_K_M on llama.cpp, xllamacpp's prebuilt wheel (default)
+  qwen-1.5b-llama-cpp-python   the same on llama-cpp-python compiled here (`make fast-llm`): pays off
+                     only with AVX-512 kernels; with AVX2 it is slower than the prebuilt wheel
+                     (bench/results/abstractive-*.json)
+  qwen-1.5b-transformers  the same GGUF loaded by transformers (no llama.cpp at all; about 5x slower)
 """
 from __future__ import annotations
 
@@ -83,6 +85,34 @@ class LlamaCppGenerator:
         return tokens, len(head) if tokens[: len(head)] == head else 0
 
 
+class XLlamaCppGenerator:
+    """llama.cpp's server loop through the prebuilt xllamacpp wheel (models/llama_server.py)."""
+
+    def __init__(self, weights: ChunkedWeights, name: str, threads: int | None = None, context: int = 8192):
+        from models.llama_server import LlamaServer
+
+        self.name = name
+        self._server = LlamaServer(assemble(weights), _threads(threads), context=context)
+
+    def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
+        return self.complete_many([messages], max_tokens, stop)[0]
+
+    def complete_many(self, conversations: list[list[Message]], max_tokens: int = 96,
+                      stop: list[str] | None = None) -> list[str]:
+        if not conversations:
+            return []
+        texts = self._server.generate([chatml(m) for m in conversations], max_tokens, stop or [])
+        return [t.strip() for t in texts]
+
+    def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
+        # the server reports the likeliest first tokens by text: an answer's spellings are among them
+        # whenever they carry any real mass, and the rest of the vocabulary cancels in the renormalising
+        logprobs = self._server.first_token_logprobs(chatml(messages))
+        mass = {a: sum(np.exp(logprobs.get(v, -np.inf)) for v in _answer_variants(a)) for a in answers}
+        total = sum(mass.values()) or 1.0
+        return {answer: float(value / total) for answer, value in mass.items()}
+
+
 class TransformersGenerator:
     """The same GGUF through transformers (dequantised to float32: slower, more memory, no compiler needed)."""
 
@@ -133,7 +163,9 @@ def _renormalise(logits: np.ndarray, token_sets: dict[str, set[int]]) -> dict[st
 
 
 GENERATORS = {
-    "qwen-1.5b": lambda: LlamaCppGenerator(QWEN_1_5B, "qwen2.5-coder-1.5b-instruct-q4_k_m (llama.cpp)"),
+    "qwen-1.5b": lambda: XLlamaCppGenerator(QWEN_1_5B, "qwen2.5-coder-1.5b-instruct-q4_k_m (xllamacpp)"),
+    "qwen-1.5b-llama-cpp-python": lambda: LlamaCppGenerator(
+        QWEN_1_5B, "qwen2.5-coder-1.5b-instruct-q4_k_m (llama-cpp-python)"),
     "qwen-1.5b-transformers": lambda: TransformersGenerator(QWEN_1_5B, "qwen2.5-coder-1.5b-instruct-q4_k_m (transformers)"),
 }
 DEFAULT_GENERATOR = "qwen-1.5b"

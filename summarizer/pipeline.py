@@ -32,7 +32,7 @@ MAX_SENTENCES = 2000
 @dataclass(frozen=True)
 class Options:
     # The library's and the service's default: ~1 s a brief. The CLI asks for abstractive, which
-    # takes ~17 s for five articles on 2 cores (bench/results/abstractive.json).
+    # takes ~15-35 s for five articles on 2 cores (bench/results/abstractive-*.json).
     mode: str = "extractive"
     max_words: int = 120
 

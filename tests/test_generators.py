@@ -1,6 +1,7 @@
 """Both generator backends behind the one `Generator` interface, on the real Qwen2.5-Coder-1.5B GGUF,
 and the chunked weights they load."""
 import hashlib
+import importlib.util
 
 import pytest
 
@@ -12,8 +13,10 @@ SOURCE = "The ferry ran aground off Tallow Point, killing at least 11 people, th
 REWRITE = [{"role": "user", "content": f"Rewrite in plain English, one sentence: {SOURCE}"}]
 
 
-@pytest.mark.parametrize("backend", ["qwen-1.5b", "qwen-1.5b-transformers"])
+@pytest.mark.parametrize("backend", ["qwen-1.5b", "qwen-1.5b-llama-cpp-python", "qwen-1.5b-transformers"])
 def test_backend_writes_and_judges(backend):
+    if backend == "qwen-1.5b-llama-cpp-python" and importlib.util.find_spec("llama_cpp") is None:
+        pytest.skip("llama-cpp-python is opt-in (`make fast-llm`) and not installed here")
     generator = load_generator(backend)
     text = generator.complete(REWRITE, max_tokens=40)
     assert "11" in text and "Tallow Point" in text
