@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 LLAMA := llama-cpp-python==0.3.36
 # llama.cpp kernels chosen explicitly, never AMX: the natively tuned build (-march=native) uses AMX
 # tiles, which segfault on these machines. AVX-512 with VNNI where the CPU has it (prompt reading
@@ -15,18 +16,26 @@ LLAMA_CMAKE_avx512 := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=
 WHEELS := $(HOME)/.cache/newsbrief/wheels/$(LLAMA_VARIANT)
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test bench install fast-llm clean chromium
+.PHONY: run test bench install install-dev fast-llm clean chromium
 
-# llama.cpp comes prebuilt (xllamacpp), so a fresh install takes a minute or two, not a compile.
+# What `make run` needs: the service, the CLI and the models. llama.cpp comes prebuilt (xllamacpp),
+# so nothing is compiled.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch first, pinned: the CPU build on this machine's disk (see pyproject.toml)
 	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# The evaluation harness (ROUGE, LexRank, Ray, plots) and the test tools, for `make test` and the nightly job.
+$(DEV_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
 install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
 
 # Opt-in: compile llama-cpp-python once per machine (~8-15 minutes on 2 cores; the wheel is kept),
 # then run with NEWSBRIEF_GENERATOR=qwen-1.5b-llama-cpp-python. Worth it only where the CPU has
@@ -44,10 +53,10 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+test: $(DEV_STAMP) chromium
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/extractive.py
 
 clean:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time
@@ -73,7 +74,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true")
 
 
+EXTRAS = ("rouge_score", "sumy", "matplotlib", "tqdm")  # the `eval` extra of pyproject.toml
+
+
 def run(args: argparse.Namespace) -> int:
+    missing = [module for module in EXTRAS if importlib.util.find_spec(module) is None]
+    if missing and args.action != "compare":
+        return _usage(f"scoring needs the evaluation extras ({', '.join(missing)} not installed): "
+                      "make install-dev, or pip install -e '.[eval]'")
     try:
         if args.action == "nightly":
             return nightly(args.config, Path(args.out), args.workers, args.quiet)
