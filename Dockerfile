@@ -16,6 +16,7 @@ COPY summarizer ./summarizer
 COPY models ./models
 COPY api ./api
 COPY eval ./eval
+COPY newsbrief ./newsbrief
 RUN pip install .
 
 FROM python:3.11-slim
@@ -42,7 +43,7 @@ USER 10001
 # Fail the build, not the first request, if a model package is broken: load the embedder and
 # join + verify the generation model's chunks (into /data/cache, a volume in production).
 RUN python -c "from models.embedder import load_embedder; load_embedder().embed(['ok'])" \
-    && python -c "from models.weights import assemble, QWEN_1_5B; assemble(QWEN_1_5B)"
+    && python -c "from newsbrief.environment import cache_dir; from models.weights import assemble, QWEN_1_5B; assemble(QWEN_1_5B, cache_dir())"
 VOLUME ["/data"]
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s \

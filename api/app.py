@@ -29,6 +29,7 @@ from api.schemas import BriefRequest
 from api.service import BriefService, Busy
 from api.settings import Settings
 from api.store import Store
+from models import Models
 from summarizer.ingest import InputError
 
 STATIC = Path(__file__).parent / "static"
@@ -132,9 +133,9 @@ def input_error(problem: InputError) -> JSONResponse:
     return error(422, loc, problem.problem, "input_error")
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or Settings.from_env()
-    service = BriefService(settings, Store(settings.database))
+def create_app(settings: Settings, models: Models | None = None) -> FastAPI:
+    """The service for these settings; its models are built from `settings.models` unless given."""
+    service = BriefService(settings, Store(settings.database), models or Models(settings.models))
     registry = CollectorRegistry()
     requests = Counter("newsbrief_requests", "HTTP requests", ["route", "status"], registry=registry)
     latency = Histogram("newsbrief_request_seconds", "Request latency", ["route"], registry=registry,

@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from summarizer.pipeline import DEFAULT_MODE, DEFAULT_WORDS, MAX_WORDS, MIN_WORDS, MODES
+
 
 class DocumentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -41,8 +43,8 @@ class DocumentIn(BaseModel):
 class OptionsIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    mode: Literal["extractive", "abstractive"] = "extractive"
-    max_words: int = Field(120, ge=10, le=2000)
+    mode: Literal[MODES] = DEFAULT_MODE
+    max_words: int = Field(DEFAULT_WORDS, ge=MIN_WORDS, le=MAX_WORDS)
 
 
 class BriefRequest(BaseModel):

@@ -16,6 +16,7 @@ from api.fetch import fetch
 from api.schemas import BriefRequest
 from api.settings import Settings
 from api.store import Store
+from models import Models
 from summarizer.ingest import InputError, parse_record
 from summarizer.pipeline import Options, summarize
 from summarizer.render import to_dict
@@ -35,9 +36,10 @@ def request_key(request: BriefRequest) -> str:
 
 
 class BriefService:
-    def __init__(self, settings: Settings, store: Store):
+    def __init__(self, settings: Settings, store: Store, models: Models):
         self.settings = settings
         self.store = store
+        self.models = models
         self.ready = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="brief")
         self._slots = threading.BoundedSemaphore(settings.workers + settings.queue_size)
@@ -46,10 +48,9 @@ class BriefService:
 
     # -- life cycle ---------------------------------------------------------------------------
     def start(self) -> None:
-        """Load the embedder once; then, in the background, resume the jobs an earlier process left."""
-        from models.embedder import load_embedder
-
-        load_embedder().embed(["warm-up"])
+        """Load the embedder once; then, in the background, resume the jobs an earlier process left.
+        (The generator loads with the first abstractive brief.)"""
+        self.models.embedder.embed(["warm-up"])
         self.ready.set()
         threading.Thread(target=self._resume, name="resume-jobs", daemon=True).start()
 
@@ -131,7 +132,7 @@ class BriefService:
     def _compute(self, key: str, request: BriefRequest, progress=lambda message: None) -> dict:
         documents = [self._document(item, f"documents[{i}]") for i, item in enumerate(request.documents)]
         options = Options(mode=request.options.mode, max_words=request.options.max_words)
-        brief = to_dict(summarize(documents, options, progress=progress))
+        brief = to_dict(summarize(documents, options, self.models, progress=progress))
         self.store.cache(key, brief)
         return brief
 

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from models.weights import cache_dir
+from models import ModelSettings, default_cache_dir
+from newsbrief.environment import cache_dir, model_settings
 from summarizer.limits import Limits
 
 _LIMITS = Limits()
@@ -13,7 +14,7 @@ _LIMITS = Limits()
 
 @dataclass(frozen=True)
 class Settings:
-    database: Path = cache_dir() / "service.sqlite"  # jobs and cached briefs
+    database: Path = default_cache_dir() / "service.sqlite"  # jobs and cached briefs
     max_documents: int = _LIMITS.max_documents  # the CLI's limits (summarizer/limits.py) by default
     max_document_chars: int = _LIMITS.max_document_chars
     max_request_chars: int = _LIMITS.max_request_chars
@@ -26,19 +27,20 @@ class Settings:
     fetch_timeout: float = 10.0
     fetch_max_bytes: int = 2_000_000
     url_cache_seconds: int = 300  # a brief of fetched pages is reused this long: pages change
+    models: ModelSettings = field(default_factory=ModelSettings)  # NEWSBRIEF_GENERATOR, _THREADS, _CACHE
 
     @classmethod
-    def from_env(cls, **overrides) -> "Settings":
-        values = {}
-        for field in fields(cls):
-            raw = os.environ.get(f"NEWSBRIEF_{field.name.upper()}")
-            if raw is None:
+    def from_env(cls, environ=os.environ, **overrides) -> "Settings":
+        values = {"database": cache_dir(environ) / "service.sqlite", "models": model_settings(environ)}
+        for item in fields(cls):
+            raw = environ.get(f"NEWSBRIEF_{item.name.upper()}")
+            if raw is None or item.name == "models":
                 continue
-            kind = type(field.default)
+            kind = type(item.default)
             if kind is bool:
-                values[field.name] = raw.strip().lower() in ("1", "true", "yes", "on")
-            elif isinstance(field.default, Path):
-                values[field.name] = Path(raw).expanduser()
+                values[item.name] = raw.strip().lower() in ("1", "true", "yes", "on")
+            elif isinstance(item.default, Path):
+                values[item.name] = Path(raw).expanduser()
             else:
-                values[field.name] = kind(raw)
+                values[item.name] = kind(raw)
         return cls(**(values | overrides))

@@ -30,27 +30,30 @@ def main() -> None:
                         help="the llama.cpp engine (default: xllamacpp, as the CLI's)")
     args = parser.parse_args()
 
-    from models.embedder import load_embedder
+    from models import Models
     from models.generator import LlamaCppGenerator, XLlamaCppGenerator
-    from models.weights import QWEN_1_5B
+    from models.weights import QWEN_1_5B, assemble
+    from newsbrief.environment import model_settings
     from summarizer.clean import clean
     from summarizer.ingest import read_path
     from summarizer.pipeline import Options, summarize
 
     documents = [d for path in args.inputs for d in read_path(path)]
-    embedder = load_embedder()
+    settings = model_settings()
     # one model instance for both, with room for all the articles in one prompt
     engine = args.engine or "xllamacpp"
     engine_class = {"llama-cpp-python": LlamaCppGenerator, "xllamacpp": XLlamaCppGenerator}[engine]
     started = time.perf_counter()
-    generator = engine_class(QWEN_1_5B, f"qwen-1.5b ({engine})", context=8192)
+    generator = engine_class(assemble(QWEN_1_5B, settings.cache_dir), f"qwen-1.5b ({engine})", settings.threads,
+                             context=8192)
     load_seconds = time.perf_counter() - started
+    models = Models(settings, generator=generator)
     example = [d for path in sorted((ROOT / "examples" / "ferry").iterdir()) for d in read_path(path)]
-    summarize(example, Options(mode="abstractive"), embedder=embedder, generator=generator)  # warm-up
+    summarize(example, Options(mode="abstractive"), models)  # warm-up
     runs = []
     for _ in range(2):  # the first: new articles; the second: the same articles again
         started = time.perf_counter()
-        brief = summarize(documents, Options(mode="abstractive"), embedder=embedder, generator=generator)
+        brief = summarize(documents, Options(mode="abstractive"), models)
         runs.append(time.perf_counter() - started)
     source_sentences = {s.text for ss in brief.document_sentences for s in ss}
 

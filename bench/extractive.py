@@ -26,7 +26,7 @@ DEFAULT_INPUTS = sorted((Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent 
 
 def cold_seconds(paths: list[Path]) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", "-q", "--mode", "extractive", "--format", "json",
+    subprocess.run([sys.executable, "-m", "newsbrief", "summarize", "-q", "--mode", "extractive", "--format", "json",
                     *map(str, paths)], cwd=ROOT, check=True, capture_output=True,
                    env=dict(os.environ, HF_HUB_OFFLINE="1"))
     return time.perf_counter() - started
@@ -39,19 +39,20 @@ def main() -> None:
     args = parser.parse_args()
 
     from eval.baselines import lexrank
-    from models.embedder import load_embedder
+    from models import Models
+    from newsbrief.environment import model_settings
     from summarizer.clean import clean
     from summarizer.ingest import read_path
     from summarizer.pipeline import Options, summarize
 
     cold = [cold_seconds(args.inputs) for _ in range(2)]
     documents = [d for path in args.inputs for d in read_path(path)]
-    embedder = load_embedder()
-    summarize(documents, Options(), embedder=embedder)  # warm-up
+    models = Models(model_settings())
+    summarize(documents, Options(), models)  # warm-up
     warm, stages = [], []
     for _ in range(args.repeats):
         started = time.perf_counter()
-        brief = summarize(documents, Options(), embedder=embedder)
+        brief = summarize(documents, Options(), models)
         warm.append(time.perf_counter() - started)
         stages.append(brief.stats["stages"])
     cleaned = [clean(d) for d in documents]

@@ -113,7 +113,7 @@ def main() -> None:
     env = dict(os.environ, HF_HUB_OFFLINE="1", NEWSBRIEF_DATABASE=str(database))
     server_log = database.with_name("server.log")
     print(f"server log: {server_log}", flush=True)
-    server = subprocess.Popen([sys.executable, "-m", "summarizer.cli", "serve", "--port", str(port)], cwd=ROOT,
+    server = subprocess.Popen([sys.executable, "-m", "newsbrief", "serve", "--port", str(port)], cwd=ROOT,
                               env=env, stdout=subprocess.DEVNULL, stderr=server_log.open("w"))
     base = f"http://127.0.0.1:{port}"
     try:

@@ -20,6 +20,7 @@ from eval.dataset import DatasetError, load, mean_reference_words
 from eval.metrics import REFERENCE_MODES
 from eval.runner import Scoring, evaluate
 from eval.systems import SYSTEMS, is_ours, published_systems
+from models import ModelSettings
 
 NIGHTLY_CONFIG = Path(__file__).parent / "nightly.json"
 DEFAULT_SYSTEMS = ("newsbrief-extractive", "lead", "lexrank")
@@ -41,6 +42,7 @@ class RunSettings:
     engine: str = "local"
     address: str | None = None
     quiet: bool = False
+    models: ModelSettings = field(default_factory=ModelSettings)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,14 +79,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 EXTRAS = ("rouge_score", "sumy", "matplotlib", "tqdm")  # the `eval` extra of pyproject.toml
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, model_settings: ModelSettings) -> int:
     missing = [module for module in EXTRAS if importlib.util.find_spec(module) is None]
     if missing and args.action != "compare":
         return _usage(f"scoring needs the evaluation extras ({', '.join(missing)} not installed): "
                       "make install-dev, or pip install -e '.[eval]'")
     try:
         if args.action == "nightly":
-            return nightly(args.config, Path(args.out), args.workers, args.quiet)
+            return nightly(args.config, Path(args.out), model_settings, args.workers, args.quiet)
         if args.action == "compare":
             if len(args.runs) != 2:
                 return _usage("eval compare needs two report folders: RUN_A RUN_B")
@@ -101,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
             dataset=Path(args.dataset), out=Path(args.out), systems=tuple(args.system or DEFAULT_SYSTEMS),
             anchors=not args.no_anchors, limit=args.limit, max_words=args.max_words,
             scoring=Scoring(references=args.references, recall_at_words=args.recall_at_words, truncate=args.truncate),
-            audit=args.audit, workers=args.workers, engine=args.engine, address=args.address, quiet=args.quiet))
+            audit=args.audit, workers=args.workers, engine=args.engine, address=args.address, quiet=args.quiet,
+            models=model_settings))
         return 0
     except (DatasetError, CompareError) as error:
         print(f"newsbrief: error: {error}", file=sys.stderr)
@@ -137,7 +140,7 @@ def one_run(settings: RunSettings, tracking: Tracking | None = None) -> dict:
 
         bar = tqdm(total=len(examples) * len(systems), desc=settings.dataset.name, unit="summary", file=sys.stderr)
     started = time.perf_counter()
-    results = evaluate(examples, systems, budget, str(settings.dataset), workers=settings.workers,
+    results = evaluate(examples, systems, budget, str(settings.dataset), settings.models, workers=settings.workers,
                        engine=settings.engine, address=settings.address, scoring=settings.scoring,
                        progress=bar.update if bar else None)
     if bar:
@@ -163,13 +166,12 @@ def one_run(settings: RunSettings, tracking: Tracking | None = None) -> dict:
 
 def _audit(results: list[dict], settings: RunSettings) -> dict | None:
     from eval.audit import audit
-    from models.embedder import load_embedder
-    from models.generator import load_generator
-    from models.judge import LLMJudge
+    from eval.runner import models_for
 
     if not settings.quiet:
         print(f"newsbrief: citation audit of {settings.audit} sentences per system of ours…", file=sys.stderr)
-    return audit(results, load_embedder(), LLMJudge(load_generator()), settings.audit)
+    models = models_for(settings.models)
+    return audit(results, models.embedder, models.judge, settings.audit)
 
 
 def _describe(scoring: Scoring) -> dict:
@@ -192,7 +194,8 @@ def _print_summary(settings: RunSettings, written: dict, clusters: int) -> None:
         print(f"  regression: {problem}", file=sys.stderr)
 
 
-def nightly(config_path: Path, out_root: Path, workers: int = 2, quiet: bool = False) -> int:
+def nightly(config_path: Path, out_root: Path, model_settings: ModelSettings, workers: int = 2,
+            quiet: bool = False) -> int:
     """Each suite entry is one run under `out_root/NAME`; exit 1 when any entry regressed."""
     config = json.loads(config_path.read_text())
     base = config_path.parent
@@ -207,7 +210,7 @@ def nightly(config_path: Path, out_root: Path, workers: int = 2, quiet: bool = F
         name = entry.get("name") or dataset.stem
         settings = RunSettings(dataset=dataset, out=out_root / name, systems=tuple(entry["systems"]),
                                anchors=entry.get("anchors", True), limit=entry.get("limit"),
-                               audit=entry.get("audit", 0), workers=workers, quiet=quiet)
+                               audit=entry.get("audit", 0), workers=workers, quiet=quiet, models=model_settings)
         written = one_run(settings, Tracking(connection, run, name, entry.get("thresholds", config["thresholds"])))
         problems += [f"{name}: {p}" for p in written["regressions"]]
     for problem in problems:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from eval import metrics
 from eval.dataset import Example
 from eval.systems import run
+from models import ModelSettings, Models
 
 TIMING_KEYS = ("seconds", "stages")  # vary run to run; everything else must be reproducible
 
@@ -27,14 +28,24 @@ class Scoring:
     truncate: bool = False  # cut every summary to the budget before scoring
 
 
-def score_cluster(system: str, example: Example, max_words: int, dataset_path: str, scoring: Scoring) -> dict:
+_MODELS: dict[ModelSettings, Models] = {}  # one bundle per process (and settings), built on first use
+
+
+def models_for(settings: ModelSettings) -> Models:
+    if settings not in _MODELS:
+        _MODELS[settings] = Models(settings)
+    return _MODELS[settings]
+
+
+def score_cluster(system: str, example: Example, max_words: int, dataset_path: str, scoring: Scoring,
+                  model_settings: ModelSettings) -> dict:
     """One system on one cluster: its summary, the summary's sentences and citations, and every metric."""
-    from models.embedder import load_embedder
     from summarizer.segment import split_sentences
 
-    output = run(system, example, max_words, dataset_path)
+    models = models_for(model_settings)
+    output = run(system, example, max_words, models, dataset_path)
     text = metrics.truncate(output.text, max_words) if scoring.truncate else output.text
-    embedder = load_embedder()
+    embedder = models.embedder
     summary_sentences = [s.text for s in split_sentences(text)] or [text]
     vectors = embedder.embed(summary_sentences)
     reference = example.references[0]
@@ -70,9 +81,11 @@ def _task(arguments: tuple) -> dict:
 
 
 def evaluate(examples: list[Example], systems: list[str], max_words: int, dataset_path: str,
-             workers: int = 1, engine: str = "local", address: str | None = None, scoring: Scoring = Scoring(),
-             progress=None) -> list[dict]:
-    tasks = [(system, example, example.word_limit or max_words, dataset_path, scoring)
+             model_settings: ModelSettings, workers: int = 1, engine: str = "local", address: str | None = None,
+             scoring: Scoring = Scoring(), progress=None) -> list[dict]:
+    if workers > 1:  # one process per core: threads inside each would only contend
+        model_settings = replace(model_settings, threads=max(1, model_settings.threads // workers))
+    tasks = [(system, example, example.word_limit or max_words, dataset_path, scoring, model_settings)
              for system in systems for example in examples]
     if engine == "ray":
         return _evaluate_ray(tasks, workers, address, progress)

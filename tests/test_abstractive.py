@@ -2,7 +2,6 @@
 the decision logic around the model is also tested with scripted replies (a stand-in generator)."""
 import pytest
 
-from models.generator import load_generator
 from summarizer.evidence import missing_names, missing_numbers
 from summarizer.fuse import JUDGED_OTHERS, REWORDING_PROMPT, check, draft_sentences
 from summarizer.neutral import loaded_terms
@@ -11,12 +10,12 @@ from summarizer.types import BriefSentence, Citation, Document
 
 
 @pytest.fixture(scope="module")
-def abstractive_brief(embedder):
+def abstractive_brief(models):
     from summarizer.ingest import read_path
     from tests.conftest import EXAMPLE
 
     documents = [d for p in sorted(EXAMPLE.iterdir()) for d in read_path(p)]
-    return summarize(documents, Options(mode="abstractive"), embedder=embedder, generator=load_generator())
+    return summarize(documents, Options(mode="abstractive"), models)
 
 
 def test_real_model_brief_is_rewritten_cited_and_checked(abstractive_brief):

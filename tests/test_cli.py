@@ -6,13 +6,14 @@ import sys
 
 import pytest
 
-from summarizer.cli import main
+from newsbrief.cli import main
+from summarizer.pipeline import DEFAULT_MODE
 from tests.conftest import ROOT
 
 
 def run(*args, stdin=b""):
     env = dict(os.environ, HF_HUB_OFFLINE="1")
-    return subprocess.run([sys.executable, "-m", "summarizer.cli", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "newsbrief", *args], input=stdin,
                           capture_output=True, cwd=ROOT, env=env, timeout=300)
 
 
@@ -22,7 +23,14 @@ def test_one_shot_json_from_files_and_stdin(example_paths):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert len(data["documents"]) == 5 and all(s["citations"] for s in data["sentences"])
-    assert data["stats"]["mode"] == "abstractive"  # the CLI's default: one brief, rewritten and checked
+    assert data["stats"]["mode"] == DEFAULT_MODE == "extractive"  # the mode that wins on the evaluation
+    assert b"embedding" in result.stderr and b"generation model" not in result.stderr
+
+
+def test_abstractive_mode_loads_the_generator_with_progress(example_paths):
+    result = run("summarize", *map(str, example_paths[:2]), "--mode", "abstractive", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["stats"]["generator"].startswith("qwen2.5-coder-1.5b")
     assert b"loading the generation model" in result.stderr  # progress for the slow steps
 
 

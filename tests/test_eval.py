@@ -9,6 +9,7 @@ from eval import history, metrics
 from eval.dataset import DatasetError, load, mean_reference_words
 from eval.runner import evaluate, without_timings
 from eval.systems import published_line
+from newsbrief.environment import model_settings
 from tests.conftest import ROOT, SHARED
 
 TINY = ROOT / "eval" / "data" / "tiny.jsonl"
@@ -83,8 +84,8 @@ def test_published_anchor_is_recomputed_as_in_the_data_readme():
 def test_process_pool_and_ray_give_the_same_results():
     examples = load(TINY)
     systems = ["newsbrief-extractive", "lead", "lexrank"]
-    local = evaluate(examples, systems, 43, str(TINY), workers=2)
-    ray_results = evaluate(examples, systems, 43, str(TINY), workers=2, engine="ray")
+    local = evaluate(examples, systems, 43, str(TINY), model_settings(), workers=2)
+    ray_results = evaluate(examples, systems, 43, str(TINY), model_settings(), workers=2, engine="ray")
     assert without_timings(local) == without_timings(ray_results)
     assert {r["system"] for r in local} == set(systems) and len(local) == 9
 
@@ -100,7 +101,7 @@ def test_history_flags_a_regression(tmp_path):
 
 
 def test_cli_eval_writes_json_and_html_reports(tmp_path, capsys):
-    from summarizer.cli import main
+    from newsbrief.cli import main
 
     assert main(["eval", "--dataset", str(TINY), "--out", str(tmp_path), "--workers", "1", "-q",
                  "--system", "lead", "--system", "newsbrief-extractive"]) == 0
@@ -114,7 +115,7 @@ def test_cli_eval_writes_json_and_html_reports(tmp_path, capsys):
 
 
 def test_nightly_runs_the_suite_records_history_and_flags_regressions(tmp_path):
-    from summarizer.cli import main
+    from newsbrief.cli import main
 
     config = tmp_path / "nightly.json"
     config.write_text(json.dumps({

@@ -18,7 +18,7 @@ NEUS = SHARED / "data" / "neus-test.jsonl"
 @pytest.fixture(scope="module")
 def run_folder(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("eval") / "neus20"
-    subprocess.run([sys.executable, "-m", "summarizer.cli", "eval", "--dataset", str(NEUS), "--limit", "20",
+    subprocess.run([sys.executable, "-m", "newsbrief", "eval", "--dataset", str(NEUS), "--limit", "20",
                     "--out", str(out), "--system", "newsbrief-extractive", "--system", "lexrank", "--audit", "8",
                     "--no-anchors", "-q"], cwd=ROOT, check=True, env=dict(os.environ, HF_HUB_OFFLINE="1"))
     return out

@@ -10,6 +10,7 @@ from eval import history, metrics
 from eval.compare import CompareError, compare, read_outputs
 from eval.dataset import load
 from eval.stats import paired_bootstrap, ratio_interval
+from newsbrief.environment import model_settings
 from tests.conftest import ROOT, SHARED
 
 TWO_REFERENCES = ROOT / "eval" / "data" / "two-references.jsonl"
@@ -27,7 +28,7 @@ def test_all_references_first_reference_and_recall_at_words_on_a_hand_computed_e
 
 
 def _run(tmp_path: Path, *extra: str) -> tuple[dict, dict]:
-    from summarizer.cli import main
+    from newsbrief.cli import main
 
     out = tmp_path / ("-".join(extra).replace("--", "") or "default")
     assert main(["eval", "--dataset", str(TWO_REFERENCES), "--out", str(out), "--workers", "1", "-q",
@@ -105,7 +106,7 @@ def test_compare_prints_a_paired_interval_that_contains_the_known_difference(tmp
 
 
 def test_compare_through_the_cli(tmp_path, capsys):
-    from summarizer.cli import main
+    from newsbrief.cli import main
 
     _write_outputs(tmp_path / "A", "lead", [30.0, 40.0, 50.0])
     _write_outputs(tmp_path / "B", "lead", [33.0, 43.0, 53.0])
@@ -136,7 +137,7 @@ def test_local_lexrank_fills_its_budget_and_reproduces_the_published_row():
 
     examples = load(NEUS)
     budget = 74
-    rows = evaluate(examples, ["lexrank"], budget, str(NEUS), workers=2, scoring=Scoring(references="first"))
+    rows = evaluate(examples, ["lexrank"], budget, str(NEUS), model_settings(), workers=2, scoring=Scoring(references="first"))
     r1 = np.mean([r["rouge1"] for r in rows])
     words = np.mean([r["words"] for r in rows])
     assert abs(r1 - 42.24) <= 1.0, r1

@@ -7,6 +7,7 @@ import pytest
 
 from models.generator import chatml, load_generator
 from models.judge import LLMJudge
+from newsbrief.environment import model_settings
 from models.weights import QWEN_1_5B, ChunkedWeights, WeightsError, assemble
 
 SOURCE = "The ferry ran aground off Tallow Point, killing at least 11 people, the coast guard said."
@@ -17,7 +18,8 @@ REWRITE = [{"role": "user", "content": f"Rewrite in plain English, one sentence:
 def test_backend_writes_and_judges(backend):
     if backend == "qwen-1.5b-llama-cpp-python" and importlib.util.find_spec("llama_cpp") is None:
         pytest.skip("llama-cpp-python is opt-in (`make fast-llm`) and not installed here")
-    generator = load_generator(backend)
+    settings = model_settings()
+    generator = load_generator(backend, settings.threads, settings.cache_dir)
     text = generator.complete(REWRITE, max_tokens=40)
     assert "11" in text and "Tallow Point" in text
     judge = LLMJudge(generator)

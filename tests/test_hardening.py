@@ -178,7 +178,7 @@ def test_documents_in_another_script_are_refused_naming_it(server, tmp_path):
     assert detail["loc"] == ["body", "documents", 1] and "Cyrillic" in detail["msg"] and "English" in detail["msg"]
     path = tmp_path / "ru.txt"
     path.write_text(russian)
-    cli = subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", "--mode", "extractive", str(path)],
+    cli = subprocess.run([sys.executable, "-m", "newsbrief", "summarize", "--mode", "extractive", str(path)],
                          cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, HF_HUB_OFFLINE="1"))
     assert cli.returncode == 2 and cli.stderr.count("\n") == 1 and "English text only" in cli.stderr
 
@@ -218,13 +218,13 @@ def test_cli_refuses_a_10_mb_file_at_once_with_one_line(tmp_path):
     path = tmp_path / "huge.txt"
     path.write_text("The ferry sank off the coast, officials said. " * 230_000)  # ~10.6 MB
     started = time.time()
-    cli = subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", "--mode", "extractive", str(path)],
+    cli = subprocess.run([sys.executable, "-m", "newsbrief", "summarize", "--mode", "extractive", str(path)],
                          cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, HF_HUB_OFFLINE="1"))
     assert cli.returncode == 2 and cli.stderr.count("\n") == 1 and "at most 400000 characters" in cli.stderr
     assert time.time() - started < 30
     medium = tmp_path / "medium.txt"  # under the file cap, over the per-document cap
     medium.write_text("The ferry sank off the coast, officials said. " * 3000)
-    cli = subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", "--mode", "extractive", str(medium)],
+    cli = subprocess.run([sys.executable, "-m", "newsbrief", "summarize", "--mode", "extractive", str(medium)],
                          cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, HF_HUB_OFFLINE="1"))
     assert cli.returncode == 2 and "at most 100000 per document" in cli.stderr
 

@@ -18,8 +18,8 @@ BOILERPLATE = re.compile(r"ad_\d|please wait|0:00|subscribe|unlimited access|ori
 
 
 @pytest.fixture()
-def example_brief(example_documents, embedder):
-    return summarize(example_documents, Options(max_words=120), embedder=embedder)
+def example_brief(example_documents, embedder, models):
+    return summarize(example_documents, Options(max_words=120), models)
 
 
 def embedded(documents, embedder):
@@ -79,17 +79,17 @@ def test_no_repeats_within_budget_and_multi_source_first(example_brief, embedder
     assert not any(BOILERPLATE.search(t) for t in texts)
 
 
-def test_budget_shapes_the_brief(example_documents, embedder):
-    short = summarize(example_documents, Options(max_words=40), embedder=embedder)
-    long = summarize(example_documents, Options(max_words=250), embedder=embedder)
+def test_budget_shapes_the_brief(example_documents, embedder, models):
+    short = summarize(example_documents, Options(max_words=40), models)
+    long = summarize(example_documents, Options(max_words=250), models)
     assert sum(len(s.text.split()) for s in short.sentences) <= 40
     assert len(long.sentences) > len(short.sentences)
 
 
-def test_seed_articles_brief_meets_the_bar(embedder):
+def test_seed_articles_brief_meets_the_bar(embedder, models):
     documents = [d for path in sorted(SEEDS.glob("*.txt")) for d in read_path(path)]
     assert len(documents) == 5, f"the five seed articles belong in {SEEDS} (the shared/ folder beside the checkout, or $NEWSBRIEF_SHARED)"
-    brief = summarize(documents, Options(), embedder=embedder)
+    brief = summarize(documents, Options(), models)
     assert len(brief.sentences) >= 4
     assert all(s.citations for s in brief.sentences)
     assert len({c.document for s in brief.sentences for c in s.citations}) >= 3
@@ -98,13 +98,13 @@ def test_seed_articles_brief_meets_the_bar(embedder):
     assert (vectors @ vectors.T - np.eye(len(vectors)) * 2).max() < SAME_FACT
 
 
-def test_documents_with_no_text_left_are_reported(embedder):
+def test_documents_with_no_text_left_are_reported(embedder, models):
     junk = Document(text="[ad_1]\nplease wait\n0:00 0:01:00", origin="junk.txt")
     real = Document(text="A storm closed the port of Lindholm on Monday, officials said.", origin="real.txt")
-    brief = summarize([junk, real], Options(), embedder=embedder)
+    brief = summarize([junk, real], Options(), models)
     assert any("junk.txt" in w for w in brief.warnings) and any("one usable" in w for w in brief.warnings)
     with pytest.raises(InputError, match="no article text"):
-        summarize([junk], Options(), embedder=embedder)
+        summarize([junk], Options(), models)
 
 
 @pytest.mark.parametrize("options", [dict(mode="poetry"), dict(max_words=0)])
@@ -132,13 +132,13 @@ def test_the_operators_denial_is_shown_against_the_unions_claim(example_brief):
     assert denied["value"] == "denied by Brevik Lines" and denied["documents"] == [4]
 
 
-def test_figures_that_count_different_things_are_not_a_disagreement(embedder):
+def test_figures_that_count_different_things_are_not_a_disagreement(embedder, models):
     documents = [
         Document(text="Two crew members were killed when the helicopter was shot down near the border.", origin="a"),
         Document(text="More than 1,000 people have been killed in six weeks of fighting near the border.", origin="b"),
         Document(text="The convoy was carrying 40 more vehicles than planned when the helicopter was shot down.", origin="c"),
     ]
-    brief = summarize(documents, Options(), embedder=embedder)
+    brief = summarize(documents, Options(), models)
     assert brief.disagreements == []
 
 

@@ -8,12 +8,12 @@ from summarizer.render import to_dict, to_html, to_json, to_markdown
 
 
 @pytest.fixture(scope="module")
-def brief(embedder):
+def brief(embedder, models):
     from summarizer.ingest import read_path
     from tests.conftest import EXAMPLE
 
     documents = [d for p in sorted(EXAMPLE.iterdir()) for d in read_path(p)]
-    return summarize(documents, Options(), embedder=embedder)
+    return summarize(documents, Options(), models)
 
 
 def test_json_follows_the_contract(brief):

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from models.generator import load_generator
-from models.judge import LLMJudge
 from summarizer.verify import check_support, similarities
 
 PAIRS = [json.loads(line) for line in (Path(__file__).parent / "data" / "support_pairs.jsonl").read_text().splitlines()]
@@ -16,8 +14,8 @@ MIN_PRECISION, MIN_RECALL = 0.9, 0.7
 
 
 @pytest.fixture(scope="module")
-def verdicts(embedder):
-    judge = LLMJudge(load_generator())
+def verdicts(models, embedder):
+    judge = models.judge
     results = []
     for pair in PAIRS:
         [similarity] = similarities(embedder, pair["claim"], [pair["source"]])

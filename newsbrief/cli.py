@@ -1,13 +1,16 @@
-"""Command line: `newsbrief summarize FILE... [-]`. It only translates between the shell and the pipeline."""
+"""Command line: `newsbrief summarize FILE... [-]`, `newsbrief serve`, `newsbrief eval`. It only translates
+between the shell and the library, the service and the evaluation; the environment is read here once."""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
 
+from models import Models
+from newsbrief.environment import go_offline, model_settings
 from summarizer.ingest import InputError, parse_bytes, read_path
 from summarizer.limits import BYTES_PER_CHAR, Limits
-from summarizer.pipeline import MODES, Options, summarize
+from summarizer.pipeline import DEFAULT_MODE, DEFAULT_WORDS, MODES, Options, summarize
 from summarizer.render import RENDERERS
 
 EXIT_BAD_INPUT = 2
@@ -24,13 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
     summarize_cmd = commands.add_parser("summarize", help="summarize articles into one cited brief")
     summarize_cmd.add_argument("inputs", nargs="+", metavar="FILE",
                                help="text, HTML or JSON files; '-' reads standard input")
-    summarize_cmd.add_argument("--mode", choices=MODES, default="abstractive",
-                               help="abstractive (default): each sentence rewritten by the local LLM and "
-                                    "checked, falling back to the source sentence when a check fails (~15-20 s "
-                                    "for five articles on 2 cores); extractive: source sentences as written (~1 s)")
+    summarize_cmd.add_argument("--mode", choices=MODES, default=DEFAULT_MODE,
+                               help=f"{DEFAULT_MODE} (default). extractive: source sentences as written, cited "
+                                    "(~1 s); abstractive: each sentence rewritten by the local LLM and checked, "
+                                    "falling back to the source sentence when a check fails (15-35 s for five "
+                                    "articles on 2 cores)")
     summarize_cmd.add_argument("--format", choices=sorted(RENDERERS), default="markdown")
-    summarize_cmd.add_argument("--max-words", type=int, default=120, metavar="N",
-                               help="length budget of the brief in words (default 120)")
+    summarize_cmd.add_argument("--max-words", type=int, default=DEFAULT_WORDS, metavar="N",
+                               help=f"length budget of the brief in words (default {DEFAULT_WORDS})")
     summarize_cmd.add_argument("-o", "--output", metavar="PATH", help="write the brief here instead of stdout")
     summarize_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     serve_cmd = commands.add_parser("serve", help="run the REST service and its web page")
@@ -43,18 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    go_offline()
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         import uvicorn
 
         from api.app import create_app
+        from api.settings import Settings
 
-        uvicorn.run(create_app(), host=args.host, port=args.port)
+        uvicorn.run(create_app(Settings.from_env()), host=args.host, port=args.port)
         return 0
     if args.command == "eval":
         from eval.cli import run as run_eval
 
-        return run_eval(args)
+        return run_eval(args, model_settings())
     say = (lambda message: None) if args.quiet else (lambda message: print(f"newsbrief: {message}…", file=sys.stderr))
     try:
         options = Options(mode=args.mode, max_words=args.max_words)
@@ -70,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                     limits.check_file_size(os.path.getsize(name), name)
                 documents += read_path(name)
         limits.check(documents)
-        brief = summarize(documents, options, progress=say)
+        brief = summarize(documents, options, Models(model_settings()), progress=say)
     except InputError as error:
         print(f"newsbrief: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,0 +1,38 @@
+"""The one place the environment is read (and written): the command and the service build their
+configuration here, and pass it down; nothing in `summarizer/` or `models/` looks at os.environ.
+
+  NEWSBRIEF_GENERATOR   generator backend (default qwen-1.5b; see models/generator.py)
+  NEWSBRIEF_THREADS     threads for the models (default 2)
+  NEWSBRIEF_CACHE       folder of joined model weights and the service's database
+                        (default $XDG_CACHE_HOME/newsbrief or ~/.cache/newsbrief)
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from models import ModelSettings
+
+
+def go_offline(environ=os.environ) -> None:
+    """Before any model library is imported: never reach a model hub, and keep tokenizers quiet in
+    forked workers."""
+    environ.setdefault("HF_HUB_OFFLINE", "1")
+    environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    base = environ.get("NEWSBRIEF_CACHE") or os.path.join(
+        environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsbrief")
+    return Path(base).expanduser()
+
+
+def model_settings(environ: Mapping[str, str] = os.environ) -> ModelSettings:
+    defaults = ModelSettings()
+    threads = environ.get("NEWSBRIEF_THREADS")
+    return ModelSettings(embedder=defaults.embedder,
+                         generator=environ.get("NEWSBRIEF_GENERATOR") or defaults.generator,
+                         threads=int(threads) if threads else defaults.threads,
+                         cache_dir=cache_dir(environ))
