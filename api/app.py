@@ -31,6 +31,7 @@ from api.settings import Settings
 from api.store import Store
 from models import Models
 from summarizer.ingest import InputError
+from summarizer.limits import LimitExceeded
 
 STATIC = Path(__file__).parent / "static"
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
@@ -125,11 +126,13 @@ def error(status: int, loc: list, message: str, kind: str, headers: dict | None 
 
 
 def input_error(problem: InputError) -> JSONResponse:
-    """'documents[2].url' -> ["body", "documents", 2, "url"]"""
+    """'documents[2].url' -> ["body", "documents", 2, "url"]; a size limit is 413, the rest 422."""
     loc: list = ["body"]
     for part in problem.where.replace("]", "").replace("[", ".").split("."):
         if part:
             loc.append(int(part) if part.isdigit() else part)
+    if isinstance(problem, LimitExceeded):
+        return error(413, loc, problem.problem, "limit_exceeded")
     return error(422, loc, problem.problem, "input_error")
 
 
@@ -193,25 +196,16 @@ def create_app(settings: Settings, models: Models | None = None) -> FastAPI:
         message = "the body is not valid JSON (or not UTF-8)" if problem.status_code == 400 else str(problem.detail)
         return error(problem.status_code, where, message, "http_error", getattr(problem, "headers", None))
 
+    limits = settings.limits()
+
     def checked(body: BriefRequest) -> BriefRequest:
-        """Limits that depend on configuration (the schema holds the fixed rules)."""
-        if len(body.documents) > settings.max_documents:
-            raise LimitError(["body", "documents"], f"at most {settings.max_documents} documents per request")
-        total = 0
+        """Limits that depend on configuration (the schema holds the fixed rules): the CLI's check."""
+        sizes = []
         for i, document in enumerate(body.documents):
             field = next(n for n in ("text", "html", "url") if getattr(document, n) is not None)
-            size = len(getattr(document, field))
-            total += size
-            if size > settings.max_document_chars:
-                raise LimitError(["body", "documents", i, field],
-                                 f"{size} characters; at most {settings.max_document_chars} per document")
-        if total > settings.max_request_chars:
-            raise LimitError(["body", "documents"], f"{total} characters; at most {settings.max_request_chars} per request")
+            sizes.append((f"documents[{i}].{field}", len(getattr(document, field))))
+        limits.check_sizes(sizes)
         return body
-
-    @app.exception_handler(LimitError)
-    async def too_large(_request: Request, problem: "LimitError"):
-        return error(413, problem.loc, problem.message, "limit_exceeded")
 
     @app.exception_handler(InputError)
     async def bad_input(_request: Request, problem: InputError):
@@ -289,9 +283,3 @@ def create_app(settings: Settings, models: Models | None = None) -> FastAPI:
 
 class NotReady(Exception):
     pass
-
-
-class LimitError(Exception):
-    def __init__(self, loc: list, message: str):
-        super().__init__(message)
-        self.loc, self.message = loc, message

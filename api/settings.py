@@ -29,6 +29,9 @@ class Settings:
     url_cache_seconds: int = 300  # a brief of fetched pages is reused this long: pages change
     models: ModelSettings = field(default_factory=ModelSettings)  # NEWSBRIEF_GENERATOR, _THREADS, _CACHE
 
+    def limits(self) -> Limits:
+        return Limits(self.max_documents, self.max_document_chars, self.max_request_chars)
+
     @classmethod
     def from_env(cls, environ=os.environ, **overrides) -> "Settings":
         values = {"database": cache_dir(environ) / "service.sqlite", "models": model_settings(environ)}

@@ -10,6 +10,10 @@ from summarizer.types import Document
 BYTES_PER_CHAR = 4  # UTF-8 at most: a file larger than this many bytes per allowed character is refused unread
 
 
+class LimitExceeded(InputError):
+    """Input past a size limit (the service answers 413, the CLI exits 2)."""
+
+
 @dataclass(frozen=True)
 class Limits:
     max_documents: int = 20
@@ -17,19 +21,23 @@ class Limits:
     max_request_chars: int = 400_000
 
     def check(self, documents: list[Document]) -> None:
-        """InputError naming the first document, or the whole input, past a limit."""
-        if len(documents) > self.max_documents:
-            raise InputError("documents", f"{len(documents)} documents; at most {self.max_documents} per brief")
+        self.check_sizes([(document.origin, len(document.text)) for document in documents])
+
+    def check_sizes(self, sizes: list[tuple[str, int]]) -> None:
+        """LimitExceeded naming the first document (by its `where`), or the whole input, past a limit."""
+        if len(sizes) > self.max_documents:
+            raise LimitExceeded("documents", f"{len(sizes)} documents; at most {self.max_documents} documents "
+                                             "per brief")
         total = 0
-        for document in documents:
-            size = len(document.text)
+        for where, size in sizes:
             total += size
             if size > self.max_document_chars:
-                raise InputError(document.origin, f"{size} characters; at most {self.max_document_chars} per document")
+                raise LimitExceeded(where, f"{size} characters; at most {self.max_document_chars} per document")
         if total > self.max_request_chars:
-            raise InputError("documents", f"{total} characters in all; at most {self.max_request_chars} per brief")
+            raise LimitExceeded("documents", f"{total} characters in all; at most {self.max_request_chars} "
+                                             "characters per brief")
 
     def check_file_size(self, size: int, origin: str) -> None:
         """Refuse a file too large to hold an acceptable input, before reading it."""
         if size > self.max_request_chars * BYTES_PER_CHAR:
-            raise InputError(origin, f"{size} bytes; at most {self.max_request_chars} characters per brief")
+            raise LimitExceeded(origin, f"{size} bytes; at most {self.max_request_chars} characters per brief")
