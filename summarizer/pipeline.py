@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+import numpy as np
 
 from models import Models
 from summarizer.clean import clean
@@ -19,7 +22,7 @@ from summarizer.ingest import InputError
 from summarizer.language import foreign_script
 from summarizer.segment import cap, segment
 from summarizer.select import event_vector, select
-from summarizer.types import Brief, Document
+from summarizer.types import Brief, Document, Sentence
 
 MODES = ("extractive", "abstractive")
 # Extractive wins on the evaluation today (README, "Quality, measured"): the abstractive step lowers
@@ -45,17 +48,74 @@ class Options:
             raise InputError("max_words", f"must be between 10 and 2000, not {self.max_words}")
 
 
+class _Stages:
+    """Times each stage of one brief: `with stages("embed"): ...` adds its seconds to `seconds`."""
+
+    def __init__(self):
+        self.started = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, name: str):
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = round(time.perf_counter() - began, 4)
+
+
 def summarize(documents: list[Document], options: Options, models: Models,
               progress: Callable[[str], None] = lambda message: None) -> Brief:
-    started = last = time.perf_counter()
-    timings: dict[str, float] = {}
+    stages = _Stages()
+    with stages("clean_segment"):
+        documents, by_document, warnings = _read(documents)
+        sentences = [s for document_sentences in by_document for s in document_sentences]
+    with stages("load_embedder"):
+        if not models.loaded("embedder"):
+            progress("loading the embedding model")
+        embedder = models.embedder
+    with stages("embed"):
+        progress(f"embedding {len(sentences)} sentences")
+        sentence_vectors, event = _embed(sentences, documents, by_document, embedder)
+    with stages("cluster_select"):
+        sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
+        clusters = cluster(sentences, sentence_vectors, sources)
+        chosen = select(clusters, event, options.max_words, [len(ss) for ss in by_document], sources,
+                        [d.title for d in documents])
+    with stages("extract"):
+        brief_sentences = extract(chosen, by_document)
+    if options.mode == "abstractive":
+        with stages("load_generator"):
+            if not models.loaded("generator"):
+                progress("loading the generation model")
+            generator, judge = models.generator, models.judge
+        with stages("fuse"):
+            brief_sentences = fuse_all(brief_sentences, documents, generator, judge, embedder, progress)
+    for item in brief_sentences:
+        item.evidence["independent_sources"] = len({sources[c.document] for c in item.citations})
+    if not brief_sentences:
+        warnings.append(f"no sentence could be chosen: none of the {len(sentences)} sentences reads on its own "
+                        f"within {options.max_words} words (text without full stops, or only fragments?)")
+    with stages("disagree"):
+        disagreements = find_disagreements(sentences)
+    stats = {
+        "seconds": round(time.perf_counter() - stages.started, 4),
+        "input_sentences": len(sentences),
+        "clusters": len(clusters),
+        "documents": len(documents),
+        "independent_sources": len(set(sources[i] for i, ss in enumerate(by_document) if ss)),
+        "words": sum(len(s.text.split()) for s in brief_sentences),
+        "mode": options.mode,
+        "embedder": embedder.name,
+        "generator": models.generator.name if options.mode == "abstractive" else None,
+        "stages": stages.seconds,
+    }
+    return Brief(sentences=brief_sentences, documents=documents, document_sentences=by_document,
+                 disagreements=disagreements, stats=stats, warnings=warnings)
 
-    def lap(stage: str) -> None:
-        nonlocal last
-        now = time.perf_counter()
-        timings[stage] = round(now - last, 4)
-        last = now
 
+def _read(documents: list[Document]) -> tuple[list[Document], list[list[Sentence]], list[str]]:
+    """English documents cleaned and split into sentences (capped in number), with warnings."""
     for document in documents:
         script = foreign_script(document.text)
         if script:
@@ -70,58 +130,18 @@ def summarize(documents: list[Document], options: Options, models: Models,
         raise InputError("documents", "no article text found in any document")
     if usable == 1:
         warnings.append("only one usable document: the brief cannot merge or compare sources")
-    sentences = [s for document_sentences in by_document for s in document_sentences]
-    if len(sentences) < sum(len(ss) for ss in segmented):
+    if sum(map(len, by_document)) < sum(map(len, segmented)):
         warnings.append(f"the articles hold more than {MAX_SENTENCES} sentences: only the first part of each "
                         "article was read")
-    lap("clean_segment")
+    return documents, by_document, warnings
 
-    if not models.loaded("embedder"):
-        progress("loading the embedding model")
-    embedder = models.embedder
-    lap("load_embedder")
-    progress(f"embedding {len(sentences)} sentences")
+
+def _embed(sentences: list[Sentence], documents: list[Document], by_document: list[list[Sentence]],
+           embedder) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's embedding (set on it, and returned as rows), and the event's direction (from the
+    headlines, or the leads)."""
     leads = [d.title or ss[0].text for d, ss in zip(documents, by_document) if ss]
     vectors = embedder.embed([s.text for s in sentences] + leads)
     for sentence, vector in zip(sentences, vectors):
         sentence.embedding = vector
-    event = event_vector(vectors[len(sentences):])
-    lap("embed")
-
-    sentence_vectors = vectors[: len(sentences)]
-    sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
-    clusters = cluster(sentences, sentence_vectors, sources)
-    lengths = [len(ss) for ss in by_document]
-    chosen = select(clusters, event, options.max_words, lengths, sources, [d.title for d in documents])
-    lap("cluster_select")
-
-    brief_sentences = extract(chosen, by_document)
-    lap("extract")
-    if options.mode == "abstractive":
-        if not models.loaded("generator"):
-            progress("loading the generation model")
-        generator, judge = models.generator, models.judge
-        lap("load_generator")
-        brief_sentences = fuse_all(brief_sentences, documents, generator, judge, embedder, progress)
-        lap("fuse")
-    for item in brief_sentences:
-        item.evidence["independent_sources"] = len({sources[c.document] for c in item.citations})
-    if not brief_sentences:
-        warnings.append(f"no sentence could be chosen: none of the {len(sentences)} sentences reads on its own "
-                        f"within {options.max_words} words (text without full stops, or only fragments?)")
-    disagreements = find_disagreements(sentences)
-    lap("disagree")
-    stats = {
-        "seconds": round(time.perf_counter() - started, 4),
-        "input_sentences": len(sentences),
-        "clusters": len(clusters),
-        "documents": len(documents),
-        "independent_sources": len(set(sources[i] for i, ss in enumerate(by_document) if ss)),
-        "words": sum(len(s.text.split()) for s in brief_sentences),
-        "mode": options.mode,
-        "embedder": embedder.name,
-        "generator": models.generator.name if options.mode == "abstractive" else None,
-        "stages": timings,
-    }
-    return Brief(sentences=brief_sentences, documents=documents, document_sentences=by_document,
-                 disagreements=disagreements, stats=stats, warnings=warnings)
+    return vectors[: len(sentences)], event_vector(vectors[len(sentences):])
