@@ -19,7 +19,7 @@ from eval.compare import CompareError, compare
 from eval.dataset import DatasetError, load, mean_reference_words
 from eval.metrics import REFERENCE_MODES
 from eval.runner import Scoring, evaluate
-from eval.systems import SYSTEMS, is_ours, published_systems
+from eval.systems import SYSTEMS, USES_GENERATOR, is_ours, published_systems
 from models import ModelSettings
 
 NIGHTLY_CONFIG = Path(__file__).parent / "nightly.json"
@@ -140,7 +140,10 @@ def one_run(settings: RunSettings, tracking: Tracking | None = None) -> dict:
 
         bar = tqdm(total=len(examples) * len(systems), desc=settings.dataset.name, unit="summary", file=sys.stderr)
     started = time.perf_counter()
-    results = evaluate(examples, systems, budget, str(settings.dataset), settings.models, workers=settings.workers,
+    # The LLM runs in this process with every thread: one model in memory, shared with the audit
+    # (two processes of one thread each would load it twice and be no faster on 2 cores).
+    workers = 1 if USES_GENERATOR & set(systems) else settings.workers
+    results = evaluate(examples, systems, budget, str(settings.dataset), settings.models, workers=workers,
                        engine=settings.engine, address=settings.address, scoring=settings.scoring,
                        progress=bar.update if bar else None)
     if bar:

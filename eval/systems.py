@@ -100,6 +100,9 @@ def run(system: str, example: Example, max_words: int, models: Models, dataset_p
         raise ValueError(f"unknown system {system!r}; known: {', '.join(SYSTEMS)}, published:NAME") from None
 
 
+USES_GENERATOR = frozenset({"newsbrief-abstractive"})
+
+
 def is_ours(system: str) -> bool:
     return system.startswith("newsbrief-")
 
