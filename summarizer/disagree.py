@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from summarizer.disputes import ABOUT_THE_SAME, find_disputes
 from summarizer.evidence import numbers
-from summarizer.types import Sentence
+from summarizer.types import Claim, Disagreement, Sentence, Statement
 
 CATEGORIES = {  # what a figure counts, from the words after it ...
     "deaths": r"killed|dead|died|deaths?|death toll|toll|lost their lives|perished|fatalities",
@@ -85,9 +85,8 @@ def figures(sentence: Sentence) -> list[Figure]:
     return found
 
 
-def find_disagreements(sentences: list[Sentence]) -> list[dict]:
-    """Disagreements in the JSON contract's shape: topic, and the competing claims with their documents.
-    Only figures that differ across two or more documents count."""
+def find_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
+    """Figures given differently (only across two or more documents), then disputed claims."""
     all_figures = [f for s in sentences for f in figures(s)]
     disagreements = []
     for category in CATEGORIES:
@@ -133,17 +132,16 @@ def _close(a: Figure, b: Figure) -> bool:
     return a.sentence is b.sentence or float(a.sentence.embedding @ b.sentence.embedding) >= ABOUT_THE_SAME
 
 
-def _describe(category: str, component: list[Figure]) -> dict:
-    claims: dict[float, dict] = {}
+def _describe(category: str, component: list[Figure]) -> Disagreement:
+    claims: dict[float, Claim] = {}
     for figure in sorted(component, key=lambda f: (f.amount, f.sentence.document, f.sentence.index)):
-        claim = claims.setdefault(figure.amount, {"value": figure.value, "text": figure.sentence.text,
-                                                  "documents": [], "sentences": []})
-        if figure.sentence.document not in claim["documents"]:
-            claim["documents"].append(figure.sentence.document)
-        place = {"document": figure.sentence.document, "sentence": figure.sentence.index, "value": figure.value}
-        if place not in claim["sentences"]:
-            claim["sentences"].append(place)
-    return {"topic": TOPIC_NAMES[category], "kind": "number", "claims": list(claims.values())}
+        claim = claims.setdefault(figure.amount, Claim(figure.value, figure.sentence.text, [], []))
+        if figure.sentence.document not in claim.documents:
+            claim.documents.append(figure.sentence.document)
+        place = Statement(figure.sentence.document, figure.sentence.index, figure.value)
+        if place not in claim.sentences:
+            claim.sentences.append(place)
+    return Disagreement(TOPIC_NAMES[category], "number", list(claims.values()))
 
 
 def _amount(token: str) -> float | None:

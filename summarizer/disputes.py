@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.types import Sentence
+from summarizer.types import Claim, Disagreement, Sentence, Statement
 
 ABOUT_THE_SAME = 0.4  # sentences this close in meaning can be about the same event, or count (disagree.py)
 # A denial and the claim it denies share the telling word but little else ("denied that the ship was
@@ -45,11 +45,11 @@ _STOP = set("the a an that was were is are had has have been be it its their his
             "any this".split())
 
 
-def find_disputes(sentences: list[Sentence]) -> list[dict]:
+def find_disputes(sentences: list[Sentence]) -> list[Disagreement]:
     return _responsibility(sentences) + _control(sentences) + _denials(sentences)
 
 
-def _responsibility(sentences: list[Sentence]) -> list[dict]:
+def _responsibility(sentences: list[Sentence]) -> list[Disagreement]:
     found = [(s, _name(m.group("party")), m.group("thing")) for s in sentences for p in _BLAME
              for m in p.finditer(s.text) if _name(m.group("party"))]
     disputes = []
@@ -61,7 +61,7 @@ def _responsibility(sentences: list[Sentence]) -> list[dict]:
     return _unique(disputes)
 
 
-def _control(sentences: list[Sentence]) -> list[dict]:
+def _control(sentences: list[Sentence]) -> list[Disagreement]:
     captured = [(s, m.group("place"), _name(m.group("party"))) for s in sentences for m in _CAPTURED.finditer(s.text)]
     held = [(s, m.group("place"), _name(m.group("party"))) for s in sentences for m in _HELD.finditer(s.text)]
     disputes = []
@@ -73,7 +73,7 @@ def _control(sentences: list[Sentence]) -> list[dict]:
     return _unique(disputes)
 
 
-def _denials(sentences: list[Sentence]) -> list[dict]:
+def _denials(sentences: list[Sentence]) -> list[Disagreement]:
     """A denied claim against a sentence of another document that states its most telling word
     (the one fewest sentences use: "overloaded", not "ship") and is about the same thing."""
     frequency: dict[str, int] = {}
@@ -111,27 +111,25 @@ def _key(denial: re.Match, frequency: dict[str, int]) -> str:
     return min(after_subject, key=lambda w: (frequency.get(w, 0), w))
 
 
-def _dispute(topic: str, kind: str, sides: list[tuple[str, Sentence]]) -> dict:
-    return {"topic": topic, "kind": kind,
-            "claims": [{"value": value, "text": s.text, "documents": [s.document],
-                        "sentences": [{"document": s.document, "sentence": s.index, "value": value}]}
-                       for value, s in sides]}
+def _dispute(topic: str, kind: str, sides: list[tuple[str, Sentence]]) -> Disagreement:
+    return Disagreement(topic, kind, [Claim(value, s.text, [s.document], [Statement(s.document, s.index, value)])
+                                      for value, s in sides])
 
 
-def _unique(disputes: list[dict]) -> list[dict]:
+def _unique(disputes: list[Disagreement]) -> list[Disagreement]:
     """One dispute per topic: later pairs on the same topic add their sides' documents."""
-    merged: dict[str, dict] = {}
+    merged: dict[str, Disagreement] = {}
     for dispute in disputes:
-        kept = merged.setdefault(dispute["topic"], dispute)
+        kept = merged.setdefault(dispute.topic, dispute)
         if kept is dispute:
             continue
-        for claim in dispute["claims"]:
-            same = next((c for c in kept["claims"] if c["value"] == claim["value"]), None)
+        for claim in dispute.claims:
+            same = next((c for c in kept.claims if c.value == claim.value), None)
             if same is None:
-                kept["claims"].append(claim)
-            elif claim["documents"][0] not in same["documents"]:
-                same["documents"] += claim["documents"]
-                same["sentences"] += claim["sentences"]
+                kept.claims.append(claim)
+            elif claim.documents[0] not in same.documents:
+                same.documents += claim.documents
+                same.sentences += claim.sentences
     return list(merged.values())
 
 

@@ -7,6 +7,7 @@ JSON contract (clients rely on it):
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from html import escape
 
 from summarizer.types import Brief, Document
@@ -29,7 +30,7 @@ def to_dict(brief: Brief) -> dict:
              "sentences": [s.text for s in sentences]}
             for d, sentences in zip(brief.documents, brief.document_sentences)
         ],
-        "disagreements": brief.disagreements,
+        "disagreements": [asdict(d) for d in brief.disagreements],
         "stats": brief.stats,
         "warnings": brief.warnings,
     }
@@ -64,10 +65,10 @@ def to_markdown(brief: Brief) -> str:
     if brief.disagreements:
         lines += ["## Where sources differ", ""]
         for item in brief.disagreements:
-            lines.append(f"- {item['topic']}:")
-            for claim in item["claims"]:
-                markers = "".join(f"[{d + 1}]" for d in claim["documents"])
-                lines.append(f"  - **{claim['value']}**: {claim['text']} {markers}".rstrip())
+            lines.append(f"- {item.topic}:")
+            for claim in item.claims:
+                markers = "".join(f"[{d + 1}]" for d in claim.documents)
+                lines.append(f"  - **{claim.value}**: {claim.text} {markers}".rstrip())
         lines.append("")
     lines += ["## Sources", ""]
     for number, document in enumerate(brief.documents, start=1):
@@ -99,12 +100,12 @@ def to_html(brief: Brief, title: str = "newsbrief") -> str:
         body.append("<h2>Where sources differ</h2><ul class='disagreements'>")
         for item in brief.disagreements:
             claims = "".join(
-                f"<li><strong>{escape(c['value'])}</strong>: {escape(c['text'])} "
-                + "".join(f'<sup><a href="#source-{d + 1}">[{d + 1}]</a></sup>' for d in c["documents"])
+                f"<li><strong>{escape(c.value)}</strong>: {escape(c.text)} "
+                + "".join(f'<sup><a href="#source-{d + 1}">[{d + 1}]</a></sup>' for d in c.documents)
                 + "</li>"
-                for c in item["claims"]
+                for c in item.claims
             )
-            body.append(f"<li>{escape(item['topic'])}<ul>{claims}</ul></li>")
+            body.append(f"<li>{escape(item.topic)}<ul>{claims}</ul></li>")
         body.append("</ul>")
     body.append("<h2>Sources</h2><ol class='sources'>")
     for number, document in enumerate(brief.documents, start=1):

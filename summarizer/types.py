@@ -64,11 +64,35 @@ class BriefSentence:
     evidence: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Statement:
+    """Where a document states one side of a disagreement: its sentence, and the value as written there."""
+    document: int
+    sentence: int
+    value: str
+
+
+@dataclass
+class Claim:
+    """One side of a disagreement ("at least 17", "denied by Brevik Lines"), with every document that takes it."""
+    value: str
+    text: str  # the first sentence that states it
+    documents: list[int]
+    sentences: list[Statement]
+
+
+@dataclass
+class Disagreement:
+    topic: str  # "Death toll", "Control of Shusha"
+    kind: str  # number, responsibility, control, denial
+    claims: list[Claim]
+
+
 @dataclass
 class Brief:
     sentences: list[BriefSentence]
     documents: list[Document]
     document_sentences: list[list[Sentence]]
-    disagreements: list[dict] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)

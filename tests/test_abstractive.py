@@ -36,7 +36,7 @@ def test_real_model_brief_is_rewritten_cited_and_checked(abstractive_brief):
             assert not missing_numbers(sentence.text, cited) and not missing_names(sentence.text, cited)
         else:
             assert sentence.text in source_sentences
-    assert any(d["topic"] == "Death toll" for d in brief.disagreements)
+    assert any(d.topic == "Death toll" for d in brief.disagreements)
     assert brief.stats["generator"].startswith("qwen2.5-coder-1.5b")
 
 

@@ -21,9 +21,9 @@ def test_different_parties_blamed_for_the_same_attack(sentences):
         (0, "The interior ministry blamed the rebels for the attack on the fuel depot in Varn."),
         (1, "Rebel commanders said army units were responsible for the attack on the fuel depot."),
     ))
-    assert dispute["kind"] == "responsibility" and "attack on the fuel depot" in dispute["topic"]
-    assert {c["value"] for c in dispute["claims"]} == {"held responsible: rebels", "held responsible: army units"}
-    assert [c["documents"] for c in dispute["claims"]] == [[0], [1]]
+    assert dispute.kind == "responsibility" and "attack on the fuel depot" in dispute.topic
+    assert {c.value for c in dispute.claims} == {"held responsible: rebels", "held responsible: army units"}
+    assert [c.documents for c in dispute.claims] == [[0], [1]]
 
 
 def test_a_town_taken_by_one_side_and_still_held_by_the_other(sentences):
@@ -31,8 +31,8 @@ def test_a_town_taken_by_one_side_and_still_held_by_the_other(sentences):
         (0, "Rebel fighters said they had captured the town of Osk on Sunday."),
         (1, "Osk remained under government control on Monday, the defence ministry said."),
     ))
-    assert dispute["topic"] == "Control of Osk" and dispute["kind"] == "control"
-    assert [c["value"] for c in dispute["claims"]] == ["taken by Rebel", "still held by government"]
+    assert dispute.topic == "Control of Osk" and dispute.kind == "control"
+    assert [c.value for c in dispute.claims] == ["taken by Rebel", "still held by government"]
 
 
 def test_a_denied_claim_against_the_outlet_that_makes_it(sentences):
@@ -41,10 +41,10 @@ def test_a_denied_claim_against_the_outlet_that_makes_it(sentences):
         (1, "Brevik Lines said the vessel lost engine power and denied that it was overloaded."),
         (2, "Brevik Lines has denied that the ship was overloaded."),
     ))
-    assert dispute["topic"] == "Whether the ship was overloaded" and dispute["kind"] == "denial"
-    asserted, denied = dispute["claims"]
-    assert asserted["documents"] == [0] and denied["documents"] == [1, 2]
-    assert denied["value"] == "denied by Brevik Lines"
+    assert dispute.topic == "Whether the ship was overloaded" and dispute.kind == "denial"
+    asserted, denied = dispute.claims
+    assert asserted.documents == [0] and denied.documents == [1, 2]
+    assert denied.value == "denied by Brevik Lines"
 
 
 def test_agreement_is_not_a_dispute(sentences):

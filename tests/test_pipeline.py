@@ -114,22 +114,22 @@ def test_bad_options_are_refused(options):
 
 
 def test_conflicting_death_tolls_are_shown_side_by_side(example_brief):
-    [toll] = [d for d in example_brief.disagreements if d["topic"] == "Death toll"]
-    values = {c["value"].lower(): c["documents"] for c in toll["claims"]}
+    [toll] = [d for d in example_brief.disagreements if d.topic == "Death toll"]
+    values = {c.value.lower(): c.documents for c in toll.claims}
     assert set(values) == {"nine", "at least 11", "at least 17"}
     assert values["nine"] == [2, 3]  # State Radio, and the Observer quoting the government
     assert values["at least 11"] == [0, 1, 4]
-    for claim in toll["claims"]:
-        for place in claim["sentences"]:
-            assert place["value"] in example_brief.document_sentences[place["document"]][place["sentence"]].text
+    for claim in toll.claims:
+        for place in claim.sentences:
+            assert place.value in example_brief.document_sentences[place.document][place.sentence].text
 
 
 def test_the_operators_denial_is_shown_against_the_unions_claim(example_brief):
-    [dispute] = [d for d in example_brief.disagreements if d["kind"] == "denial"]
-    assert dispute["topic"] == "Whether the ship was overloaded"
-    asserted, denied = dispute["claims"]
-    assert "overloaded ferry" in asserted["text"] and asserted["documents"] == [3]  # the Harbour Observer
-    assert denied["value"] == "denied by Brevik Lines" and denied["documents"] == [4]
+    [dispute] = [d for d in example_brief.disagreements if d.kind == "denial"]
+    assert dispute.topic == "Whether the ship was overloaded"
+    asserted, denied = dispute.claims
+    assert "overloaded ferry" in asserted.text and asserted.documents == [3]  # the Harbour Observer
+    assert denied.value == "denied by Brevik Lines" and denied.documents == [4]
 
 
 def test_figures_that_count_different_things_are_not_a_disagreement(embedder, models):

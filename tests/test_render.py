@@ -26,6 +26,24 @@ def test_json_follows_the_contract(brief):
     assert data["documents"][2]["outlet"] == "Oskaria State Radio"
 
 
+def test_disagreements_keep_their_json_shape(brief):
+    """The README's contract: typed in the library, plain JSON at the edge, these keys exactly."""
+    disagreements = json.loads(to_json(brief))["disagreements"]
+    assert {d["kind"] for d in disagreements} >= {"number", "denial"}
+    for item in disagreements:
+        assert set(item) == {"topic", "kind", "claims"} and len(item["claims"]) >= 2
+        for claim in item["claims"]:
+            assert set(claim) == {"value", "text", "documents", "sentences"}
+            for place in claim["sentences"]:
+                assert set(place) == {"document", "sentence", "value"} and place["document"] in claim["documents"]
+                if item["kind"] == "number":  # a figure as written; a dispute's value is its side's label
+                    assert place["value"] in data_sentence(brief, place)
+
+
+def data_sentence(brief, place: dict) -> str:
+    return brief.document_sentences[place["document"]][place["sentence"]].text
+
+
 def test_markdown_markers_point_at_the_numbered_sources(brief):
     markdown = to_markdown(brief)
     body, sources = markdown.split("## Sources")
