@@ -42,7 +42,8 @@ Reply with the sentence only."""
 # Worked examples (an invented town, union, war and bridge): (main sentence, other reports, rewrite).
 # With the instructions alone the 1.5B model copied its input or wrote headlines ("Biden warns of
 # assault"); shown these, it shortens to the shared fact and keeps the speaker. They cost nothing
-# per brief: the model reads them once per process and holds them (models/llama_parallel.py).
+# per brief: llama.cpp keeps a prompt prefix it has read (a server slot's cache, or a held block in
+# models/llama_parallel.py) and reads only what follows it.
 FUSION_EXAMPLES = (
     ("Floodwaters swept through the riverside town of Kelm on Tuesday, killing at least eight people and forcing "
      "thousands from their homes, the regional governor said, as forecasters warned of more rain.",
