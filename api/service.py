@@ -40,6 +40,7 @@ class BriefService:
         self.settings = settings
         self.store = store
         self.models = models
+        self.limits = settings.limits()
         self.ready = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="brief")
         self._slots = threading.BoundedSemaphore(settings.workers + settings.queue_size)
