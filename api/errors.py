@@ -10,8 +10,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from api.service import Busy
-from summarizer.ingest import InputError
-from summarizer.limits import LimitExceeded
+from summarizer.reading.ingest import InputError
+from summarizer.reading.limits import LimitExceeded
 
 
 class NotReady(Exception):

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from api.settings import Settings
-from summarizer.ingest import InputError
+from summarizer.reading.ingest import InputError
 
 MAX_REDIRECTS = 3
 CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")

@@ -17,9 +17,9 @@ from api.schemas import BriefRequest
 from api.settings import Settings
 from api.store import Store
 from models import Models
-from summarizer.ingest import InputError, parse_record
+from summarizer.reading.ingest import InputError, parse_record
 from summarizer.pipeline import Options, summarize
-from summarizer.render import to_dict
+from summarizer.output.render import to_dict
 from summarizer.types import Document
 
 log = logging.getLogger("newsbrief.service")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from models import ModelSettings, default_cache_dir
 from newsbrief.environment import cache_dir, model_settings
-from summarizer.limits import Limits
+from summarizer.reading.limits import Limits
 
 _LIMITS = Limits()
 
@@ -15,7 +15,7 @@ _LIMITS = Limits()
 @dataclass(frozen=True)
 class Settings:
     database: Path = default_cache_dir() / "service.sqlite"  # jobs and cached briefs
-    max_documents: int = _LIMITS.max_documents  # the CLI's limits (summarizer/limits.py) by default
+    max_documents: int = _LIMITS.max_documents  # the CLI's limits (summarizer/reading/limits.py) by default
     max_document_chars: int = _LIMITS.max_document_chars
     max_request_chars: int = _LIMITS.max_request_chars
     max_body_bytes: int = 4_000_000

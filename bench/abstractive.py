@@ -34,8 +34,8 @@ def main() -> None:
     from models.generator import LlamaCppGenerator, XLlamaCppGenerator
     from models.weights import QWEN_1_5B, assemble
     from newsbrief.environment import model_settings
-    from summarizer.clean import clean
-    from summarizer.ingest import read_path
+    from summarizer.reading.clean import clean
+    from summarizer.reading.ingest import read_path
     from summarizer.pipeline import Options, summarize
 
     documents = [d for path in args.inputs for d in read_path(path)]

@@ -41,8 +41,8 @@ def main() -> None:
     from eval.baselines import lexrank
     from models import Models
     from newsbrief.environment import model_settings
-    from summarizer.clean import clean
-    from summarizer.ingest import read_path
+    from summarizer.reading.clean import clean
+    from summarizer.reading.ingest import read_path
     from summarizer.pipeline import Options, summarize
 
     cold = [cold_seconds(args.inputs) for _ in range(2)]

@@ -1,7 +1,7 @@
 """Citation audit: are our briefs' citations right, and complete?
 
 For a sample of brief sentences (fixed seed), every citation is put through the full support check
-of summarizer/verify.py (similarity, numbers, names, quotations, hedges, qualifiers, then the LLM
+of summarizer/wording/verify.py (similarity, numbers, names, quotations, hedges, qualifiers, then the LLM
 judge): citation precision is the share that pass. Every document of the cluster that is *not*
 cited is then searched for a sentence that passes the same check: such a document states the
 sentence's content and should have been cited. Citation recall is, per sentence, the supporting
@@ -16,7 +16,7 @@ import numpy as np
 
 from eval.stats import ratio_interval
 from eval.systems import is_ours
-from summarizer.verify import SUPPORTS, check_support, similarities
+from summarizer.wording.verify import SUPPORTS, check_support, similarities
 
 SAMPLE = 50
 SEED = 0

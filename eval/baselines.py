@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.segment import split_sentences
+from summarizer.reading.segment import split_sentences
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 

@@ -5,8 +5,8 @@ from functools import cache
 
 import numpy as np
 
-from summarizer.evidence import names, numbers
-from summarizer.neutral import loaded_terms
+from summarizer.wording.evidence import names, numbers
+from summarizer.wording.neutral import loaded_terms
 
 
 @cache

@@ -40,7 +40,7 @@ def models_for(settings: ModelSettings) -> Models:
 def score_cluster(system: str, example: Example, max_words: int, dataset_path: str, scoring: Scoring,
                   model_settings: ModelSettings) -> dict:
     """One system on one cluster: its summary, the summary's sentences and citations, and every metric."""
-    from summarizer.segment import split_sentences
+    from summarizer.reading.segment import split_sentences
 
     models = models_for(model_settings)
     output = run(system, example, max_words, models, dataset_path)

@@ -132,6 +132,6 @@ def published_line(dataset_path: Path, name: str, index: int) -> str:
 
 
 def _split(text: str) -> list[str]:
-    from summarizer.segment import split_sentences
+    from summarizer.reading.segment import split_sentences
 
     return [s.text for s in split_sentences(text)]

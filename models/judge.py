@@ -13,7 +13,7 @@ from models.generator import Generator
 # hypothesis). Asked claim-first with three examples, the judge said "no" to most faithful
 # shortenings of real news sentences; this prompt separates supported from unsupported pairs far
 # better (tests/data/support_pairs.jsonl; figures in the closing note of the fusion issue). It is
-# lenient on dropped qualifiers ("sought to", "former"), which summarizer/verify.py checks first.
+# lenient on dropped qualifiers ("sought to", "former"), which summarizer/wording/verify.py checks first.
 _SYSTEM = """You are a careful fact-checker. Decide whether the source supports the claim. The claim may leave \
 out details of the source and may use other words for the same thing. Answer 'no' if the claim adds anything, \
 changes a number, name or place, swaps who did what or who said it, states as fact what the source only says \

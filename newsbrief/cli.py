@@ -8,10 +8,10 @@ import sys
 
 from models import Models
 from newsbrief.environment import go_offline, model_settings
-from summarizer.ingest import InputError, parse_bytes, read_path
-from summarizer.limits import BYTES_PER_CHAR, Limits
+from summarizer.reading.ingest import InputError, parse_bytes, read_path
+from summarizer.reading.limits import BYTES_PER_CHAR, Limits
 from summarizer.pipeline import DEFAULT_MODE, DEFAULT_WORDS, MODES, Options, summarize
-from summarizer.render import RENDERERS
+from summarizer.output.render import RENDERERS
 
 EXIT_BAD_INPUT = 2
 

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from models import Models
-from summarizer.clean import clean
-from summarizer.cluster import cluster, source_groups
-from summarizer.disagree import find_disagreements
-from summarizer.extract import extract
-from summarizer.fuse import fuse_all
-from summarizer.ingest import InputError
-from summarizer.language import foreign_script
-from summarizer.segment import cap, segment
-from summarizer.select import event_vector, select
+from summarizer.reading.clean import clean
+from summarizer.content.cluster import cluster, source_groups
+from summarizer.comparison.disagree import find_disagreements
+from summarizer.content.extract import extract
+from summarizer.wording.fuse import fuse_all
+from summarizer.reading.ingest import InputError
+from summarizer.reading.language import foreign_script
+from summarizer.reading.segment import cap, segment
+from summarizer.content.select import event_vector, select
 from summarizer.types import Brief, Document, Sentence
 
 MODES = ("extractive", "abstractive")

@@ -10,7 +10,7 @@ import pytest
 
 from models import Models
 from newsbrief.environment import go_offline, model_settings
-from summarizer.ingest import read_path
+from summarizer.reading.ingest import read_path
 
 go_offline()
 

@@ -2,16 +2,16 @@
 the decision logic around the model is also tested with scripted replies (a stand-in generator)."""
 import pytest
 
-from summarizer.evidence import missing_names, missing_numbers
-from summarizer.fuse import JUDGED_OTHERS, REWORDING_PROMPT, check, draft_sentences
-from summarizer.neutral import loaded_terms
+from summarizer.wording.evidence import missing_names, missing_numbers
+from summarizer.wording.fuse import JUDGED_OTHERS, REWORDING_PROMPT, check, draft_sentences
+from summarizer.wording.neutral import loaded_terms
 from summarizer.pipeline import Options, summarize
 from summarizer.types import BriefSentence, Citation, Document
 
 
 @pytest.fixture(scope="module")
 def abstractive_brief(models):
-    from summarizer.ingest import read_path
+    from summarizer.reading.ingest import read_path
     from tests.conftest import EXAMPLE
 
     documents = [d for p in sorted(EXAMPLE.iterdir()) for d in read_path(p)]

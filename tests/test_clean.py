@@ -1,4 +1,4 @@
-from summarizer.clean import clean
+from summarizer.reading.clean import clean
 from summarizer.types import Document
 
 # Our own page, with the kinds of boilerplate real copies of news pages carry.

@@ -3,7 +3,7 @@ with the real MiniLM embeddings (closeness in meaning decides whether two senten
 same event)."""
 import pytest
 
-from summarizer.disputes import find_disputes
+from summarizer.comparison.disputes import find_disputes
 from summarizer.types import Sentence
 
 

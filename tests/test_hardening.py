@@ -230,7 +230,7 @@ def test_cli_refuses_a_10_mb_file_at_once_with_one_line(tmp_path):
 
 
 def test_pipeline_bounds_its_sentences():
-    from summarizer.segment import cap
+    from summarizer.reading.segment import cap
     from summarizer.types import Sentence
 
     documents = [[Sentence(d, i, "x", 0, 1) for i in range(n)] for d, n in enumerate([3000, 1000, 0])]

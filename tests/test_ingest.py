@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from summarizer.ingest import InputError, parse_bytes, parse_json, read_path
+from summarizer.reading.ingest import InputError, parse_bytes, parse_json, read_path
 
 
 def test_reads_text_html_and_json_with_metadata(example_documents):

@@ -4,12 +4,12 @@ import re
 import numpy as np
 import pytest
 
-from summarizer.cluster import SAME_FACT, cluster, source_groups
-from summarizer.clean import clean
-from summarizer.evidence import numbers
-from summarizer.ingest import InputError, read_path
+from summarizer.content.cluster import SAME_FACT, cluster, source_groups
+from summarizer.reading.clean import clean
+from summarizer.wording.evidence import numbers
+from summarizer.reading.ingest import InputError, read_path
 from summarizer.pipeline import Options, summarize
-from summarizer.segment import segment
+from summarizer.reading.segment import segment
 from summarizer.types import Document
 from tests.conftest import SEEDS
 
@@ -143,7 +143,7 @@ def test_figures_that_count_different_things_are_not_a_disagreement(embedder, mo
 
 
 def test_a_figure_owns_only_the_words_before_the_next_figure():
-    from summarizer.disagree import figures
+    from summarizer.comparison.disagree import figures
     from summarizer.types import Sentence
 
     text = "A response team recovered three people, two dead and one injured, from the gorge."

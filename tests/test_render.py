@@ -4,12 +4,12 @@ import re
 import pytest
 
 from summarizer.pipeline import Options, summarize
-from summarizer.render import to_dict, to_html, to_json, to_markdown
+from summarizer.output.render import to_dict, to_html, to_json, to_markdown
 
 
 @pytest.fixture(scope="module")
 def brief(embedder, models):
-    from summarizer.ingest import read_path
+    from summarizer.reading.ingest import read_path
     from tests.conftest import EXAMPLE
 
     documents = [d for p in sorted(EXAMPLE.iterdir()) for d in read_path(p)]

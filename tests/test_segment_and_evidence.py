@@ -1,5 +1,5 @@
-from summarizer.evidence import missing_names, missing_numbers, numbers, unquoted
-from summarizer.segment import split_sentences
+from summarizer.wording.evidence import missing_names, missing_numbers, numbers, unquoted
+from summarizer.reading.segment import split_sentences
 
 
 def test_sentences_carry_exact_offsets_and_paragraphs_never_merge():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.verify import check_support, similarities
+from summarizer.wording.verify import check_support, similarities
 
 PAIRS = [json.loads(line) for line in (Path(__file__).parent / "data" / "support_pairs.jsonl").read_text().splitlines()]
 # Measured on this set (see the closing note of the trust issue); a drop below these is a regression.

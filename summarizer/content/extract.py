@@ -10,13 +10,13 @@ topic are not cited; the audit trail says why.
 from __future__ import annotations
 
 from summarizer.types import BriefSentence, Citation, Cluster, Sentence
-from summarizer.verify import SUPPORTS, check_support
+from summarizer.wording.verify import SUPPORTS, check_support
 
 
 def cite(claim: Sentence, by_document: list[list[Sentence]]) -> tuple[list[Citation], dict]:
     """Citations for `claim`: each document's sentence closest to it in meaning, where that one supports it.
 
-    The checks of summarizer/verify.py on meaning and numbers, without the LLM judge (this mode must
+    The checks of summarizer/wording/verify.py on meaning and numbers, without the LLM judge (this mode must
     stay fast); the representative's own sentence needs no check.
     """
     citations: list[Citation] = []

@@ -23,8 +23,8 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from models.judge import Judge
-from summarizer.evidence import QUALIFIERS, dropped_qualifiers, missing_names, missing_numbers, unquoted
-from summarizer.neutral import hedges, is_attributed, without_speaker
+from summarizer.wording.evidence import QUALIFIERS, dropped_qualifiers, missing_names, missing_numbers, unquoted
+from summarizer.wording.neutral import hedges, is_attributed, without_speaker
 
 SUPPORTS = 0.6
 JUDGE_YES = 0.65  # see models/judge.py and tests/data/support_pairs.jsonl
@@ -81,7 +81,7 @@ def verbatim(claim: str, source: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= VERBATIM
 
 
-# Words whose loss changes what a sentence says: the qualifiers of summarizer/evidence.py (negation,
+# Words whose loss changes what a sentence says: the qualifiers of summarizer/wording/evidence.py (negation,
 # "sought to", "former", "at least", ...) and, for a shortened sentence, also hedges, who said it and
 # scale.
 _KEEPERS = QUALIFIERS | frozenset("""

@@ -1,5 +1,5 @@
 """Where sources differ: figures that documents give differently for the same thing, and (from
-summarizer/disputes.py) who is to blame, who controls a place, and claims one party denies.
+summarizer/comparison/disputes.py) who is to blame, who controls a place, and claims one party denies.
 
 A figure is a quantity ("at least 11", "nine", "several thousand") tied to what it counts
 (deaths, injured, missing, rescued, people aboard). Figures of the same kind, in sentences
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.disputes import ABOUT_THE_SAME, find_disputes
-from summarizer.evidence import numbers
+from summarizer.comparison.disputes import ABOUT_THE_SAME, find_disputes
+from summarizer.wording.evidence import numbers
 from summarizer.types import Claim, Disagreement, Sentence, Statement
 
 CATEGORIES = {  # what a figure counts, from the words after it ...

@@ -56,7 +56,7 @@ def names(text: str) -> set[str]:
 
 # Words that qualify what follows them: without them "did not sink" becomes "sank", "sought to raise"
 # becomes "raised", the former president the president, "at least 11" exactly 11. (Hedges such as
-# "allegedly" have their own check in summarizer/neutral.py.)
+# "allegedly" have their own check in summarizer/wording/neutral.py.)
 QUALIFIERS = frozenset("""
 not no never nor neither without cannot can't won't didn't doesn't don't isn't wasn't weren't aren't hasn't haven't
 hadn't couldn't wouldn't shouldn't denied denies deny refused refuses rejected rejects failed fails

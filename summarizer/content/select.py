@@ -7,7 +7,7 @@ optimisation over the whole brief, not a walk over clusters (Gillick & Favre's c
              + RELEVANCE * sum of how close each chosen sentence is to the headlines and leads
     subject to the chosen sentences' words <= budget, and no two chosen sentences say the same thing
 
-A unit (summarizer/units.py) weighs more the more independent sources state it (wire copies count
+A unit (summarizer/content/units.py) weighs more the more independent sources state it (wire copies count
 once; a headline counts for its source), and more when a headline states it. (A bonus for units
 near the top of an article was tried and lost ROUGE on both development halves.) A unit only one
 source states still counts a little, so the budget is used when the
@@ -25,10 +25,10 @@ import re
 
 import numpy as np
 
-from summarizer.cluster import SAME_FACT
-from summarizer.neutral import loaded_terms
+from summarizer.content.cluster import SAME_FACT
+from summarizer.wording.neutral import loaded_terms
 from summarizer.types import Cluster, Sentence
-from summarizer.units import units
+from summarizer.content.units import units
 
 MIN_WORDS = 6
 SINGLE_SOURCE = 0.05  # weight of a unit one source states, against 1 per further source

@@ -12,7 +12,7 @@ and checks the citations. Checks on a rewritten sentence, all recorded in its `e
   citations   each cited sentence must support the new sentence on its own, or the citation is
               dropped (with the reason, in `evidence.dropped`); the representative sentence, which
               the draft rewrites, must support it, or the draft falls back
-              (summarizer/verify.py: similarity, exact evidence, LLM judge)
+              (summarizer/wording/verify.py: similarity, exact evidence, LLM judge)
 evidence["mode"] says what shipped: "fused", "unchanged" (the model gave the sentence back as
 written) or "extractive-fallback" (a check failed; `fusion.failed` says which).
 """
@@ -25,10 +25,10 @@ import nupunkt
 from models.embedder import Embedder
 from models.generator import Generator
 from models.judge import Judge
-from summarizer.evidence import missing_names, missing_numbers, unquoted
-from summarizer.neutral import hedges, is_attributed, keeps_speaker, loaded_terms, speaker_clause
+from summarizer.wording.evidence import missing_names, missing_numbers, unquoted
+from summarizer.wording.neutral import hedges, is_attributed, keeps_speaker, loaded_terms, speaker_clause
 from summarizer.types import BriefSentence, Citation, Document
-from summarizer.verify import check_support, similarities, verbatim
+from summarizer.wording.verify import check_support, similarities, verbatim
 
 FUSION_PROMPT = """You edit sentences for a neutral news brief. You get a main sentence and other outlets' \
 reports of the same fact. Rewrite the main sentence in your own words as ONE shorter, complete sentence in the past \

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.ingest import InputError
+from summarizer.reading.ingest import InputError
 from summarizer.types import Document
 
 BYTES_PER_CHAR = 4  # UTF-8 at most: a file larger than this many bytes per allowed character is refused unread

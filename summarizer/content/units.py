@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.evidence import names, numbers, stem
+from summarizer.wording.evidence import names, numbers, stem
 
 # English function words: they carry no content of their own.
 STOP_WORDS = frozenset("""

@@ -56,19 +56,22 @@ def source_label(document: Document, number: int) -> str:
     return " — ".join(parts)
 
 
+def _markers(documents: list[int]) -> str:
+    """Citation markers of the numbered source list: [1][3]."""
+    return "".join(f"[{d + 1}]" for d in documents)
+
+
 def to_markdown(brief: Brief) -> str:
     lines = ["## Brief", ""]
     for sentence in brief.sentences:
-        markers = "".join(f"[{c.document + 1}]" for c in sentence.citations)
-        lines.append(f"{sentence.text} {markers}{_single_source_note(brief, sentence)}".rstrip())
-        lines.append("")
+        markers = _markers([c.document for c in sentence.citations])
+        lines += [f"{sentence.text} {markers}{_single_source_note(brief, sentence)}".rstrip(), ""]
     if brief.disagreements:
         lines += ["## Where sources differ", ""]
         for item in brief.disagreements:
             lines.append(f"- {item.topic}:")
-            for claim in item.claims:
-                markers = "".join(f"[{d + 1}]" for d in claim.documents)
-                lines.append(f"  - **{claim.value}**: {claim.text} {markers}".rstrip())
+            lines += [f"  - **{claim.value}**: {claim.text} {_markers(claim.documents)}".rstrip()
+                      for claim in item.claims]
         lines.append("")
     lines += ["## Sources", ""]
     for number, document in enumerate(brief.documents, start=1):

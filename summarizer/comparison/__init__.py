@@ -1,0 +1,1 @@
+"""Comparison: where the sources differ (figures given differently, disputed claims)."""

@@ -1,0 +1,1 @@
+"""Output: a brief as JSON, Markdown or HTML."""

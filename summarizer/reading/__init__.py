@@ -1,0 +1,1 @@
+"""Reading: files and records in, clean English text out, split into sentences, within the limits."""
