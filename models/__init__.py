@@ -40,10 +40,12 @@ class Models:
     def __init__(self, settings: ModelSettings = ModelSettings(), embedder=None, generator=None, judge=None):
         self.settings = settings
         self._loaded = {"embedder": embedder, "generator": generator, "judge": judge}
-        self._lock = threading.Lock()  # the service's threads may ask for the same model at once
+        # the service's threads may ask for the same model at once; one lock per role, so loading
+        # the generator does not hold up a brief that only needs the embedder
+        self._locks = {role: threading.Lock() for role in self._loaded}
 
     def _get(self, role: str, load):
-        with self._lock:
+        with self._locks[role]:
             if self._loaded[role] is None:
                 self._loaded[role] = load()
             return self._loaded[role]
@@ -68,5 +70,4 @@ class Models:
     def judge(self):
         from models.judge import LLMJudge
 
-        generator = self.generator  # outside the lock: loading it takes the lock itself
-        return self._get("judge", lambda: LLMJudge(generator))
+        return self._get("judge", lambda: LLMJudge(self.generator))

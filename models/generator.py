@@ -109,9 +109,8 @@ class XLlamaCppGenerator(_SideBySide):
         # the server reports the likeliest first tokens by text: an answer's spellings are among them
         # whenever they carry any real mass, and the rest of the vocabulary cancels in the renormalising
         logprobs = self._server.first_token_logprobs(chatml(messages))
-        mass = {a: sum(np.exp(logprobs.get(v, -np.inf)) for v in _answer_variants(a)) for a in answers}
-        total = sum(mass.values()) or 1.0
-        return {answer: float(value / total) for answer, value in mass.items()}
+        return _shares({a: float(sum(np.exp(logprobs.get(v, -np.inf)) for v in _answer_variants(a)))
+                        for a in answers})
 
 
 class TransformersGenerator:
@@ -157,7 +156,11 @@ class TransformersGenerator:
 def _renormalise(logits: np.ndarray, token_sets: dict[str, set[int]]) -> dict[str, float]:
     probabilities = np.exp(logits - logits.max())
     probabilities /= probabilities.sum()
-    mass = {answer: float(sum(probabilities[t] for t in tokens)) for answer, tokens in token_sets.items()}
+    return _shares({answer: float(sum(probabilities[t] for t in tokens)) for answer, tokens in token_sets.items()})
+
+
+def _shares(mass: dict[str, float]) -> dict[str, float]:
+    """Each answer's probability mass as a share of all the answers' mass."""
     total = sum(mass.values()) or 1.0
     return {answer: value / total for answer, value in mass.items()}
 

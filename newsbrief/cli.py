@@ -92,7 +92,3 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sys.stdout.write(rendered)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -36,16 +36,16 @@ MAX_SENTENCES = 2000
 
 @dataclass(frozen=True)
 class Options:
-    # The library's and the service's default: ~1 s a brief. The CLI asks for abstractive, which
-    # takes ~15-35 s for five articles on 2 cores (bench/results/abstractive-*.json).
-    mode: str = "extractive"
-    max_words: int = 120
+    # extractive: ~1 s a brief; abstractive: 15-35 s for five articles on 2 cores
+    # (bench/results/abstractive-*.json)
+    mode: str = DEFAULT_MODE
+    max_words: int = DEFAULT_WORDS
 
     def __post_init__(self):
         if self.mode not in MODES:
             raise InputError("mode", f"must be one of {', '.join(MODES)}, not {self.mode!r}")
-        if not 10 <= self.max_words <= 2000:
-            raise InputError("max_words", f"must be between 10 and 2000, not {self.max_words}")
+        if not MIN_WORDS <= self.max_words <= MAX_WORDS:
+            raise InputError("max_words", f"must be between {MIN_WORDS} and {MAX_WORDS}, not {self.max_words}")
 
 
 class _Stages:
