@@ -34,6 +34,7 @@ def main() -> None:
     from models.generator import LlamaCppGenerator, XLlamaCppGenerator
     from models.weights import QWEN_1_5B, assemble
     from newsbrief.environment import model_settings
+    from summarizer.lang.en import ENGLISH
     from summarizer.reading.clean import clean
     from summarizer.reading.ingest import read_path
     from summarizer.pipeline import Options, summarize
@@ -57,7 +58,7 @@ def main() -> None:
         runs.append(time.perf_counter() - started)
     source_sentences = {s.text for ss in brief.document_sentences for s in ss}
 
-    articles = "\n\n".join(f"Article {i + 1}:\n{clean(d).text}" for i, d in enumerate(documents))
+    articles = "\n\n".join(f"Article {i + 1}:\n{clean(d, ENGLISH).text}" for i, d in enumerate(documents))
     started = time.perf_counter()
     one_shot = generator.complete([
         {"role": "system", "content": "You write neutral news briefs."},

@@ -41,6 +41,7 @@ def main() -> None:
     from eval.baselines import lexrank
     from models import Models
     from newsbrief.environment import model_settings
+    from summarizer.lang.en import ENGLISH
     from summarizer.reading.clean import clean
     from summarizer.reading.ingest import read_path
     from summarizer.pipeline import Options, summarize
@@ -55,7 +56,7 @@ def main() -> None:
         brief = summarize(documents, Options(), models)
         warm.append(time.perf_counter() - started)
         stages.append(brief.stats["stages"])
-    cleaned = [clean(d) for d in documents]
+    cleaned = [clean(d, ENGLISH) for d in documents]
     titles, texts = [d.title or "" for d in cleaned], [d.text for d in cleaned]
     lex = []
     for _ in range(args.repeats):

@@ -11,6 +11,7 @@ sentences.
 from __future__ import annotations
 
 import random
+from dataclasses import asdict
 
 import numpy as np
 
@@ -61,8 +62,8 @@ def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], e
             citations.append({**citation, "supported": True, "record": {"judge": "skipped: the sentence itself"}})
             continue
         [similarity] = similarities(embedder, claim, [citation["text"]])
-        record = check_support(claim, citation["text"], float(similarity), judge, verdicts)
-        citations.append({**citation, "supported": "reason" not in record, "record": record})
+        support = check_support(claim, citation["text"], float(similarity), judge, verdicts)
+        citations.append({**citation, "supported": support.supports, "record": _record(support)})
     missed = []
     for document, texts in enumerate(document_sentences):
         if document in cited_documents or not texts:
@@ -71,11 +72,11 @@ def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], e
         for position in np.argsort(-similarity)[:CANDIDATES]:
             if similarity[position] < RECALL_FLOOR:
                 break
-            record = check_support(claim, texts[position], float(similarity[position]), judge, verdicts,
-                                   floor=RECALL_FLOOR)
-            if "reason" not in record:
+            support = check_support(claim, texts[position], float(similarity[position]), judge, verdicts,
+                                    floor=RECALL_FLOOR)
+            if support.supports:
                 missed.append({"document": document, "sentence": int(position), "text": texts[position],
-                               "record": record})
+                               "record": _record(support)})
                 break
     supported_documents = {c["document"] for c in citations if c["supported"]}
     return {"text": claim, "citations": citations, "missed": missed,
@@ -99,3 +100,7 @@ def _summary(checked: list[dict], pool: list[tuple[dict, dict]]) -> dict:
         "documents_per_sentence": float(np.mean([len({c["document"] for c in s["citations"]}) for _, s in pool])),
         "details": checked,
     }
+
+
+def _record(support) -> dict:
+    return {key: value for key, value in asdict(support).items() if value is not None}

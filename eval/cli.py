@@ -21,6 +21,7 @@ from eval.metrics import REFERENCE_MODES
 from eval.runner import Scoring, evaluate
 from eval.systems import SYSTEMS, USES_GENERATOR, is_ours, published_systems
 from models import ModelSettings
+from summarizer.lang import language
 
 NIGHTLY_CONFIG = Path(__file__).parent / "nightly.json"
 DEFAULT_SYSTEMS = ("newsbrief-extractive", "lead", "lexrank")
@@ -174,7 +175,7 @@ def _audit(results: list[dict], settings: RunSettings) -> dict | None:
     if not settings.quiet:
         print(f"newsbrief: citation audit of {settings.audit} sentences per system of ours…", file=sys.stderr)
     models = models_for(settings.models)
-    return audit(results, models.embedder, models.judge, settings.audit)
+    return audit(results, models.embedder, models.judge(language("en").prompts.judge), settings.audit)
 
 
 def _describe(scoring: Scoring) -> dict:

@@ -64,6 +64,7 @@ def _lexrank(example: Example, max_words: int, models: Models, dataset_path: str
 def _newsbrief(mode: str) -> System:
     def run_pipeline(example: Example, max_words: int, models: Models, dataset_path: str | None) -> Output:
         from summarizer.pipeline import Options, summarize
+        from summarizer.output.render import evidence_dict
         from summarizer.types import Document
 
         started = time.perf_counter()
@@ -72,7 +73,8 @@ def _newsbrief(mode: str) -> System:
                               origin=f"{example.id}[{i}]") for i in given]
         brief = summarize(documents, Options(mode=mode, max_words=max_words), models)
         sentences = [OutputSentence(s.text, [{"document": given[c.document], "sentence": c.sentence, "text": c.text}
-                                             for c in s.citations], s.evidence) for s in brief.sentences]
+                                             for c in s.citations], evidence_dict(s.evidence))
+                     for s in brief.sentences]
         by_example: list[list[str] | None] = [None] * len(example.documents)
         for position, document_sentences in zip(given, brief.document_sentences):
             by_example[position] = [s.text for s in document_sentences]

@@ -66,8 +66,10 @@ class Models:
         return self._get("generator", lambda: load_generator(self.settings.generator, self.settings.threads,
                                                              self.settings.cache_dir))
 
-    @property
-    def judge(self):
+    def judge(self, prompt):
+        """The judge (one per bundle) asking `prompt` (a models.judge.JudgePrompt, from the language):
+        an LLMJudge over this bundle's generator, unless one was given."""
         from models.judge import LLMJudge
 
-        return self._get("judge", lambda: LLMJudge(self.generator))
+        judge = self._get("judge", lambda: LLMJudge(self.generator, prompt))
+        return judge.with_prompt(prompt) if isinstance(judge, LLMJudge) else judge

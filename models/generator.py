@@ -37,7 +37,15 @@ class Generator(Protocol):
         ...
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
-        """Probability of each one-word answer as the reply's first token, renormalised over `answers`."""
+        """Probability of each answer, read off the reply's first token, renormalised over `answers`
+        (whose first tokens must differ)."""
+        ...
+
+
+class ChatFormat(Protocol):
+    def __call__(self, messages: list[Message], reply: bool = True) -> str:
+        """The conversation as the prompt text the model was tuned on, ending where the assistant
+        speaks (or, with `reply=False`, after the last turn: the instruction block, for prefix reuse)."""
         ...
 
 
@@ -54,6 +62,14 @@ def _answer_variants(answer: str) -> list[str]:
 
 class _SideBySide:
     """A backend that writes several conversations at once: `complete` is a batch of one."""
+
+    def __init__(self, path: Path, name: str, threads: int, chat: ChatFormat):
+        self.name = name
+        self._chat = chat
+        self._engine = self._open(path, threads)
+
+    def _open(self, path: Path, threads: int):
+        raise NotImplementedError
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
         return self.complete_many([messages], max_tokens, stop)[0]
@@ -72,56 +88,53 @@ class LlamaCppGenerator(_SideBySide):
     """llama.cpp through models/llama_parallel.py: prompts given together are written side by side,
     and instruction blocks (every turn but the last) are read once per process."""
 
-    def __init__(self, path: Path, name: str, threads: int, context: int = 4096):
+    def _open(self, path: Path, threads: int):
         from models.llama_parallel import ParallelLlama
 
-        self.name = name
-        self._llama = ParallelLlama(path, threads, context=context)
+        return ParallelLlama(path, threads, context=4096)
 
     def _write(self, conversations: list[list[Message]], max_tokens: int, stop: list[str]) -> list[str]:
-        return self._llama.generate([self._prompt(m) for m in conversations], max_tokens, stop)
+        return self._engine.generate([self._prompt(m) for m in conversations], max_tokens, stop)
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
-        [logits] = self._llama.first_token_logits([self._prompt(messages)])
-        token_sets = {a: {self._llama.tokenize(v, special=False)[0] for v in _answer_variants(a)} for a in answers}
+        [logits] = self._engine.first_token_logits([self._prompt(messages)])
+        token_sets = _first_tokens(lambda text: self._engine.tokenize(text, special=False), answers)
         return _renormalise(logits.astype(np.float64), token_sets)
 
     def _prompt(self, messages: list[Message]) -> tuple[list[int], int]:
         """The prompt's tokens, and how many of them are the instruction block (all turns but the last)."""
-        tokens = self._llama.tokenize(chatml(messages))
-        head = self._llama.tokenize(chatml(messages[:-1], reply=False)) if len(messages) > 1 else []
+        tokens = self._engine.tokenize(self._chat(messages))
+        head = self._engine.tokenize(self._chat(messages[:-1], reply=False)) if len(messages) > 1 else []
         return tokens, len(head) if tokens[: len(head)] == head else 0
 
 
 class XLlamaCppGenerator(_SideBySide):
     """llama.cpp's server loop through the prebuilt xllamacpp wheel (models/llama_server.py)."""
 
-    def __init__(self, path: Path, name: str, threads: int, context: int = 8192):
+    def _open(self, path: Path, threads: int):
         from models.llama_server import LlamaServer
 
-        self.name = name
-        self._server = LlamaServer(path, threads, context=context)
+        return LlamaServer(path, threads, context=8192)
 
     def _write(self, conversations: list[list[Message]], max_tokens: int, stop: list[str]) -> list[str]:
-        return self._server.generate([chatml(m) for m in conversations], max_tokens, stop)
+        return self._engine.generate([self._chat(m) for m in conversations], max_tokens, stop)
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
         # the server reports the likeliest first tokens by text: an answer's spellings are among them
         # whenever they carry any real mass, and the rest of the vocabulary cancels in the renormalising
-        logprobs = self._server.first_token_logprobs(chatml(messages))
-        return _shares({a: float(sum(np.exp(logprobs.get(v, -np.inf)) for v in _answer_variants(a)))
-                        for a in answers})
+        return first_token_shares(self._engine.first_token_logprobs(self._chat(messages)), answers)
 
 
 class TransformersGenerator:
     """The same GGUF through transformers (dequantised to float32: slower, more memory, no compiler needed)."""
 
-    def __init__(self, path: Path, name: str, threads: int):
+    def __init__(self, path: Path, name: str, threads: int, chat: ChatFormat):
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
         torch.set_num_threads(threads)
         self.name = name
+        self._chat = chat
         self._torch = torch
         self._tokenizer = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
         self._model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name,
@@ -129,7 +142,7 @@ class TransformersGenerator:
         self._model.eval()
 
     def _encode(self, messages: list[Message]):
-        return self._tokenizer(chatml(messages), return_tensors="pt", add_special_tokens=False)
+        return self._tokenizer(self._chat(messages), return_tensors="pt", add_special_tokens=False)
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
         inputs = self._encode(messages)
@@ -148,9 +161,34 @@ class TransformersGenerator:
         inputs = self._encode(messages)
         with self._torch.no_grad():
             logits = self._model(**inputs).logits[0, -1].double().numpy()
-        token_sets = {a: {self._tokenizer.encode(v, add_special_tokens=False)[0] for v in _answer_variants(a)}
-                      for a in answers}
+        token_sets = _first_tokens(lambda text: self._tokenizer.encode(text, add_special_tokens=False), answers)
         return _renormalise(logits, token_sets)
+
+
+def first_token_shares(logprobs: dict[str, float], answers: list[str]) -> dict[str, float]:
+    """Each answer's share of the first-token mass, from the likeliest first tokens by text.
+
+    A token counts for an answer when it begins one of the answer's spellings ("yes", " Yes"; " sup"
+    for "supported"), so an answer may be several tokens long. A token that begins more than one
+    answer ("un" for "unsure" and "unsupported") tells them apart no better than silence, and counts
+    for none.
+    """
+    mass = dict.fromkeys(answers, 0.0)
+    for token, logprob in logprobs.items():
+        begins = [a for a in answers if token and any(v.startswith(token) for v in _answer_variants(a))]
+        if len(begins) == 1:
+            mass[begins[0]] += float(np.exp(logprob))
+    return _shares(mass)
+
+
+def _first_tokens(tokenize, answers: list[str]) -> dict[str, set[int]]:
+    """Each answer's possible first tokens; answers must differ in them, or the first token cannot tell."""
+    tokens = {a: {tokenize(v)[0] for v in _answer_variants(a)} for a in answers}
+    for i, a in enumerate(answers):
+        for b in answers[i + 1:]:
+            if tokens[a] & tokens[b]:
+                raise ValueError(f"answers {a!r} and {b!r} begin with the same token: the first token cannot tell them apart")
+    return tokens
 
 
 def _renormalise(logits: np.ndarray, token_sets: dict[str, set[int]]) -> dict[str, float]:
@@ -167,9 +205,12 @@ def _shares(mass: dict[str, float]) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class Backend:
-    engine: type  # a class built as engine(gguf_path, label, threads)
+    engine: type  # a class built as engine(gguf_path, label, threads, chat)
     weights: ChunkedWeights
     label: str
+    # The chat format the weights were tuned on. Ours, not the GGUF's own template: the engines need
+    # the instruction block on its own (`reply=False`) to read it once and reuse it.
+    chat: ChatFormat = chatml
 
 
 QWEN = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -184,4 +225,4 @@ DEFAULT_GENERATOR = "qwen-1.5b"
 def load_generator(name: str = DEFAULT_GENERATOR, threads: int = 2, cache_dir: Path | None = None) -> Generator:
     """The named generator, its weights joined into `cache_dir` the first time (see models/weights.py)."""
     backend = registered(GENERATORS, name, "generator")
-    return backend.engine(assemble(backend.weights, cache_dir), backend.label, threads)
+    return backend.engine(assemble(backend.weights, cache_dir), backend.label, threads, backend.chat)

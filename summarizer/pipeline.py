@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from models import Models
+from summarizer.lang import Language, language as language_named
 from summarizer.reading.clean import clean
 from summarizer.content.cluster import cluster, source_groups
 from summarizer.comparison.disagree import find_disagreements
@@ -40,12 +41,17 @@ class Options:
     # (bench/results/abstractive-*.json)
     mode: str = DEFAULT_MODE
     max_words: int = DEFAULT_WORDS
+    language: str = "en"  # a code of summarizer/lang: the word lists, patterns and prompts the stages use
 
     def __post_init__(self):
         if self.mode not in MODES:
             raise InputError("mode", f"must be one of {', '.join(MODES)}, not {self.mode!r}")
         if not MIN_WORDS <= self.max_words <= MAX_WORDS:
             raise InputError("max_words", f"must be between {MIN_WORDS} and {MAX_WORDS}, not {self.max_words}")
+        try:
+            language_named(self.language)
+        except ValueError as error:
+            raise InputError("language", str(error)) from None
 
 
 class _Stages:
@@ -67,8 +73,9 @@ class _Stages:
 def summarize(documents: list[Document], options: Options, models: Models,
               progress: Callable[[str], None] = lambda message: None) -> Brief:
     stages = _Stages()
+    language = language_named(options.language)
     with stages("clean_segment"):
-        documents, by_document, warnings = _read(documents)
+        documents, by_document, warnings = _read(documents, language)
         sentences = [s for document_sentences in by_document for s in document_sentences]
     with stages("load_embedder"):
         if not models.loaded("embedder"):
@@ -81,23 +88,23 @@ def summarize(documents: list[Document], options: Options, models: Models,
         sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
         clusters = cluster(sentences, sentence_vectors, sources)
         chosen = select(clusters, event, options.max_words, [len(ss) for ss in by_document], sources,
-                        [d.title for d in documents])
+                        [d.title for d in documents], language)
     with stages("extract"):
-        brief_sentences = extract(chosen, by_document)
+        brief_sentences = extract(chosen, by_document, language)
     if options.mode == "abstractive":
         with stages("load_generator"):
             if not models.loaded("generator"):
                 progress("loading the generation model")
-            generator, judge = models.generator, models.judge
+            generator, judge = models.generator, models.judge(language.prompts.judge)
         with stages("fuse"):
-            brief_sentences = fuse_all(brief_sentences, documents, generator, judge, embedder, progress)
+            brief_sentences = fuse_all(brief_sentences, documents, generator, judge, embedder, language, progress)
     for item in brief_sentences:
-        item.evidence["independent_sources"] = len({sources[c.document] for c in item.citations})
+        item.evidence.independent_sources = len({sources[c.document] for c in item.citations})
     if not brief_sentences:
         warnings.append(f"no sentence could be chosen: none of the {len(sentences)} sentences reads on its own "
                         f"within {options.max_words} words (text without full stops, or only fragments?)")
     with stages("disagree"):
-        disagreements = find_disagreements(sentences)
+        disagreements = find_disagreements(sentences, language)
     stats = {
         "seconds": round(time.perf_counter() - stages.started, 4),
         "input_sentences": len(sentences),
@@ -114,13 +121,13 @@ def summarize(documents: list[Document], options: Options, models: Models,
                  disagreements=disagreements, stats=stats, warnings=warnings)
 
 
-def _read(documents: list[Document]) -> tuple[list[Document], list[list[Sentence]], list[str]]:
+def _read(documents: list[Document], language: Language) -> tuple[list[Document], list[list[Sentence]], list[str]]:
     """English documents cleaned and split into sentences (capped in number), with warnings."""
     for document in documents:
         script = foreign_script(document.text)
         if script:
             raise InputError(document.origin, f"is written in {script}; newsbrief briefs English text only")
-    documents = [clean(document) for document in documents]
+    documents = [clean(document, language) for document in documents]
     segmented = segment(documents)
     by_document = cap(segmented, MAX_SENTENCES)
     warnings = [f"{d.origin}: no article text left after removing boilerplate; ignored"

@@ -37,6 +37,13 @@ class Sentence:
     def words(self) -> int:
         return len(self.text.split())
 
+    def close_to(self, other: Sentence, threshold: float) -> bool:
+        """Are the two close in meaning (cosine at least `threshold`)? Without embeddings nothing can
+        be told apart, so the patterns that found the pair decide alone."""
+        if self is other or self.embedding is None or other.embedding is None:
+            return True
+        return float(self.embedding @ other.embedding) >= threshold
+
 
 @dataclass
 class Cluster:
@@ -58,10 +65,61 @@ class Citation:
 
 
 @dataclass
+class Support:
+    """Whether one source sentence supports a claim (summarizer/wording/verify.py): what was measured,
+    and the reason it does not, if it does not."""
+    similarity: float
+    judge: str | None = None  # why the LLM judge was not asked, when it was not
+    judge_yes: float | None = None  # the judge's P(yes), when it was asked
+    reason: str | None = None  # None: the sentence supports the claim
+
+    @property
+    def supports(self) -> bool:
+        return self.reason is None
+
+
+@dataclass
+class CitationCheck:
+    """A document's sentence checked as a citation for a brief sentence."""
+    document: int
+    sentence: int
+    support: Support
+
+
+@dataclass
+class Fusion:
+    """The abstractive step's record for one sentence: the model's draft, what was repaired, the
+    citations checked against the draft, and the check that failed, if one did."""
+    draft: str
+    text: str | None = None  # the draft after repair (quotation marks dropped where not verbatim)
+    not_verbatim: list[str] = field(default_factory=list)
+    citation_checks: list[CitationCheck] = field(default_factory=list)
+    failed: str | None = None
+
+
+@dataclass
+class Evidence:
+    """The audit trail of one brief sentence."""
+    mode: str = "extractive"  # or: "fused", "unchanged" (given back as written), "extractive-fallback"
+    checks: tuple[str, ...] = ("similarity", "numbers")  # what the extractive citations were checked for
+    citation_checks: list[CitationCheck] = field(default_factory=list)  # each document's closest sentence
+    fusion: Fusion | None = None
+    independent_sources: int = 0  # among the citations (wire copies count once)
+
+    @property
+    def dropped(self) -> list[CitationCheck]:
+        """The checked sentences not cited, each with its reason."""
+        failed = [c for c in self.citation_checks if not c.support.supports]
+        if self.mode == "fused" and self.fusion is not None:
+            failed += [c for c in self.fusion.citation_checks if not c.support.supports]
+        return failed
+
+
+@dataclass
 class BriefSentence:
     text: str
     citations: list[Citation]
-    evidence: dict = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=Evidence)
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,21 @@
 the decision logic around the model is also tested with scripted replies (a stand-in generator)."""
 import pytest
 
+from summarizer.lang.en import ENGLISH
+from summarizer.wording.draft import draft_sentences as draft_with
 from summarizer.wording.evidence import missing_names, missing_numbers
-from summarizer.wording.fuse import JUDGED_OTHERS, REWORDING_PROMPT, check, draft_sentences
+from summarizer.wording.fuse import JUDGED_OTHERS, check as check_with
 from summarizer.wording.neutral import loaded_terms
 from summarizer.pipeline import Options, summarize
-from summarizer.types import BriefSentence, Citation, Document
+from summarizer.types import BriefSentence, Citation
+
+
+def draft_sentences(items, generator):
+    return draft_with(items, generator, ENGLISH)
+
+
+def check(item, draft, judge, embedder):
+    return check_with(item, draft, judge, embedder, ENGLISH)
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +31,7 @@ def abstractive_brief(models):
 def test_real_model_brief_is_rewritten_cited_and_checked(abstractive_brief):
     brief = abstractive_brief
     source_sentences = {s.text for ss in brief.document_sentences for s in ss}
-    modes = [s.evidence["mode"] for s in brief.sentences]
+    modes = [s.evidence.mode for s in brief.sentences]
     assert set(modes) <= {"fused", "unchanged", "extractive-fallback"}
     rewritten = [s for s in brief.sentences if s.text not in source_sentences]
     assert len(rewritten) >= len(brief.sentences) / 2, modes
@@ -31,7 +41,7 @@ def test_real_model_brief_is_rewritten_cited_and_checked(abstractive_brief):
         for c in sentence.citations:
             assert brief.document_sentences[c.document][c.sentence].text == c.text
         assert not loaded_terms(sentence.text)
-        if sentence.evidence["mode"] == "fused":
+        if sentence.evidence.mode == "fused":
             assert sentence.text not in source_sentences
             assert not missing_numbers(sentence.text, cited) and not missing_names(sentence.text, cited)
         else:
@@ -63,44 +73,42 @@ class FixedJudge:
 ITEM = BriefSentence(
     text="The coast guard said at least 11 people were killed when the ferry capsized off Tallow Point.",
     citations=[Citation(0, 0, "The coast guard said at least 11 people were killed when the ferry capsized off Tallow Point."),
-               Citation(1, 2, "At least 11 people died when the ferry capsized off Tallow Point, the coast guard said.")],
-    evidence={"dropped": []})
-DOCS = [Document(text="", outlet="Wire"), Document(text="", outlet="Courier")]
+               Citation(1, 2, "At least 11 people died when the ferry capsized off Tallow Point, the coast guard said.")])
 
 
 @pytest.mark.parametrize("reply, reason", [
-    ("At least 17 people were killed when the ferry capsized, the coast guard said.", "numbers not in the sources: 17"),
-    ("Captain Mara Holt said 11 people died when the ferry capsized.", "names not in the sources"),
+    ("At least 17 people were killed when the ferry capsized, the coast guard said.", "does not state 17"),
+    ("Captain Mara Holt said 11 people died when the ferry capsized.", "does not name Mara Holt"),
     ("The coast guard admitted at least 11 people died off Tallow Point.", "loaded terms"),
     ("Ok.", "no usable sentence"),
 ])
 def test_a_draft_that_fails_a_check_falls_back_to_the_source_sentence(embedder, reply, reason):
     draft = draft_sentences([ITEM], ScriptedGenerator(reply))[0]
-    result = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder)
-    assert result.evidence["mode"] == "extractive-fallback"
-    assert reason in result.evidence["fusion"]["failed"]
+    result = check(ITEM, draft, FixedJudge(0.9), embedder)
+    assert result.evidence.mode == "extractive-fallback"
+    assert reason in result.evidence.fusion.failed
     assert result.text == ITEM.text and result.citations == ITEM.citations
 
 
 def test_dropped_attribution_is_restored_and_unsupported_citations_are_dropped(embedder):
     draft = draft_sentences([ITEM], ScriptedGenerator("At least 11 people died when the ferry capsized off Tallow Point."))[0]
     assert draft.startswith("The coast guard said at least 11 people died")
-    passed = check(ITEM, draft, DOCS, FixedJudge(0.9), embedder)
-    assert passed.evidence["mode"] == "fused" and len(passed.citations) == 2
-    doubted = check(ITEM, draft, DOCS, FixedJudge(0.1), embedder)
-    assert doubted.evidence["mode"] == "extractive-fallback"  # the judge accepted no source
+    passed = check(ITEM, draft, FixedJudge(0.9), embedder)
+    assert passed.evidence.mode == "fused" and len(passed.citations) == 2
+    doubted = check(ITEM, draft, FixedJudge(0.1), embedder)
+    assert doubted.evidence.mode == "extractive-fallback"  # the judge accepted no source
 
 
 def test_a_sentence_given_back_as_written_is_not_called_fused(embedder):
-    result = check(ITEM, ITEM.text, DOCS, FixedJudge(0.0), embedder)
-    assert result.evidence["mode"] == "unchanged" and result.citations == ITEM.citations
+    result = check(ITEM, ITEM.text, FixedJudge(0.0), embedder)
+    assert result.evidence.mode == "unchanged" and result.citations == ITEM.citations
 
 
 def test_a_quotation_that_is_not_verbatim_loses_its_marks(embedder):
     reply = 'The coast guard said at least 11 people were killed in "a terrible tragedy" off Tallow Point.'
-    result = check(ITEM, draft_sentences([ITEM], ScriptedGenerator(reply))[0], DOCS, FixedJudge(0.9), embedder)
-    assert result.evidence["fusion"]["quotes"]["not_verbatim"] == ["a terrible tragedy"]
-    assert '"' not in result.evidence["fusion"]["text"]
+    result = check(ITEM, draft_sentences([ITEM], ScriptedGenerator(reply))[0], FixedJudge(0.9), embedder)
+    assert result.evidence.fusion.not_verbatim == ["a terrible tragedy"]
+    assert '"' not in result.evidence.fusion.text
 
 
 def test_a_sentence_given_back_as_written_is_asked_for_once_more_in_other_words():
@@ -109,7 +117,7 @@ def test_a_sentence_given_back_as_written_is_asked_for_once_more_in_other_words(
 
         def complete_many(self, conversations, max_tokens=96, stop=None):
             return ["At least 11 people were killed when the ferry capsized off Tallow Point, the coast guard said."
-                    if c[0]["content"] == REWORDING_PROMPT else ITEM.text for c in conversations]
+                    if c[0]["content"] == ENGLISH.prompts.rewording else ITEM.text for c in conversations]
 
     [draft] = draft_sentences([ITEM], Copier())
     assert draft.startswith("At least 11 people were killed")
@@ -125,11 +133,10 @@ def test_other_outlets_beyond_the_judging_budget_are_dropped_with_a_reason(embed
 
     others = [Citation(d, 0, f"At least 11 people died when the ferry capsized off Tallow Point, the coast guard told outlet {d}.")
               for d in range(1, 5)]
-    item = BriefSentence(text=ITEM.text, citations=[ITEM.citations[0], *others], evidence={"dropped": []})
-    docs = [Document(text="", outlet=f"Outlet {d}") for d in range(5)]
+    item = BriefSentence(text=ITEM.text, citations=[ITEM.citations[0], *others])
     draft = "The coast guard said at least 11 people died when the ferry capsized off Tallow Point."
-    result = check(item, draft, docs, CountingJudge(0.9), embedder)
-    assert result.evidence["mode"] == "fused"
+    result = check(item, draft, CountingJudge(0.9), embedder)
+    assert result.evidence.mode == "fused"
     assert CountingJudge.calls == 1 + JUDGED_OTHERS
     assert len(result.citations) == 1 + JUDGED_OTHERS
-    assert all("not judged" in d["reason"] for d in result.evidence["dropped"])
+    assert all("not judged" in c.support.reason for c in result.evidence.dropped)

@@ -1,5 +1,11 @@
+from summarizer.lang.en import ENGLISH
 from summarizer.reading.clean import clean
+
 from summarizer.types import Document
+
+
+def clean_(document):
+    return clean(document, ENGLISH)
 
 # Our own page, with the kinds of boilerplate real copies of news pages carry.
 PAGE = """Accessibility links
@@ -32,7 +38,7 @@ https://www.gazette.example/2025/06/02/dam-gates
 
 
 def cleaned():
-    return clean(Document(text=PAGE, origin="page.txt"))
+    return clean_(Document(text=PAGE, origin="page.txt"))
 
 
 def test_keeps_the_news_and_only_the_news():
@@ -52,22 +58,22 @@ def test_recovers_title_outlet_date_and_url():
 
 
 def test_given_metadata_is_not_overwritten():
-    doc = clean(Document(text=PAGE, title="Given", outlet="Given Outlet", origin="x"))
+    doc = clean_(Document(text=PAGE, title="Given", outlet="Given Outlet", origin="x"))
     assert (doc.title, doc.outlet) == ("Given", "Given Outlet")
 
 
 def test_masthead_names_the_outlet_when_there_is_no_byline():
-    doc = clean(Document(text="Harbour News\nShip leaves port after repairs\nThe ship left port on Friday after two weeks of repairs.", origin="x"))
+    doc = clean_(Document(text="Harbour News\nShip leaves port after repairs\nThe ship left port on Friday after two weeks of repairs.", origin="x"))
     assert doc.title == "Ship leaves port after repairs" and doc.outlet == "Harbour News"
 
 
 def test_outlet_falls_back_to_the_url_host():
-    doc = clean(Document(text="The ship left port on Friday after two weeks of repairs.",
+    doc = clean_(Document(text="The ship left port on Friday after two weeks of repairs.",
                          url="https://www.portnews.example/a", origin="x"))
     assert doc.outlet == "portnews.example"
 
 
 def test_section_headings_inside_the_body_are_dropped():
-    doc = clean(Document(text="Title line here\nThe first paragraph says a thing happened today.\n"
+    doc = clean_(Document(text="Title line here\nThe first paragraph says a thing happened today.\n"
                               "'Persistent talks'\nThe second paragraph says more about it.", origin="x"))
     assert "'Persistent talks'" not in doc.text and doc.text.count("\n\n") == 1

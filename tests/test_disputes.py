@@ -4,7 +4,13 @@ same event)."""
 import pytest
 
 from summarizer.comparison.disputes import find_disputes
+from summarizer.lang.en import ENGLISH
+
 from summarizer.types import Sentence
+
+
+def find_disputes_(sentences):
+    return find_disputes(sentences, ENGLISH)
 
 
 @pytest.fixture()
@@ -17,7 +23,7 @@ def sentences(embedder):
 
 
 def test_different_parties_blamed_for_the_same_attack(sentences):
-    [dispute] = find_disputes(sentences(
+    [dispute] = find_disputes_(sentences(
         (0, "The interior ministry blamed the rebels for the attack on the fuel depot in Varn."),
         (1, "Rebel commanders said army units were responsible for the attack on the fuel depot."),
     ))
@@ -27,7 +33,7 @@ def test_different_parties_blamed_for_the_same_attack(sentences):
 
 
 def test_a_town_taken_by_one_side_and_still_held_by_the_other(sentences):
-    [dispute] = find_disputes(sentences(
+    [dispute] = find_disputes_(sentences(
         (0, "Rebel fighters said they had captured the town of Osk on Sunday."),
         (1, "Osk remained under government control on Monday, the defence ministry said."),
     ))
@@ -36,7 +42,7 @@ def test_a_town_taken_by_one_side_and_still_held_by_the_other(sentences):
 
 
 def test_a_denied_claim_against_the_outlet_that_makes_it(sentences):
-    [dispute] = find_disputes(sentences(
+    [dispute] = find_disputes_(sentences(
         (0, "At least 17 people died when the overloaded ferry capsized, the seafarers' union said."),
         (1, "Brevik Lines said the vessel lost engine power and denied that it was overloaded."),
         (2, "Brevik Lines has denied that the ship was overloaded."),
@@ -48,7 +54,7 @@ def test_a_denied_claim_against_the_outlet_that_makes_it(sentences):
 
 
 def test_agreement_is_not_a_dispute(sentences):
-    assert find_disputes(sentences(
+    assert find_disputes_(sentences(
         (0, "The interior ministry blamed the rebels for the attack on the fuel depot."),
         (1, "Police also blamed the rebels for the attack on the fuel depot."),
         (2, "Rebel fighters said they had captured the town of Osk."),
@@ -59,7 +65,7 @@ def test_agreement_is_not_a_dispute(sentences):
 
 
 def test_the_same_document_never_disputes_itself(sentences):
-    assert find_disputes(sentences(
+    assert find_disputes_(sentences(
         (0, "The union said the overloaded ferry capsized in heavy seas."),
         (0, "Brevik Lines denied that the ship was overloaded."),
     )) == []

@@ -5,9 +5,10 @@ import importlib.util
 
 import pytest
 
-from models.generator import chatml, load_generator
+from models.generator import chatml, first_token_shares, load_generator
 from models.judge import LLMJudge
 from newsbrief.environment import model_settings
+from summarizer.lang.en import ENGLISH
 from models.weights import QWEN_1_5B, ChunkedWeights, WeightsError, assemble
 
 SOURCE = "The ferry ran aground off Tallow Point, killing at least 11 people, the coast guard said."
@@ -22,10 +23,20 @@ def test_backend_writes_and_judges(backend):
     generator = load_generator(backend, settings.threads, settings.cache_dir)
     text = generator.complete(REWRITE, max_tokens=40)
     assert "11" in text and "Tallow Point" in text
-    judge = LLMJudge(generator)
+    judge = LLMJudge(generator, ENGLISH.prompts.judge)
     supported = judge.support("At least 11 people died, the coast guard said.", [SOURCE])
     swapped = judge.support("At least 17 people died, the coast guard said.", [SOURCE])
     assert supported > 0.5 > swapped
+
+
+def test_answers_longer_than_one_token_are_read_off_the_first_token():
+    # the likeliest first tokens by text, as llama.cpp's server reports them (log-probabilities)
+    top = {" sup": -0.2, " Sup": -2.0, " un": -2.5, " uns": -3.0, " the": -1.0}
+    shares = first_token_shares(top, ["supported", "unsupported"])
+    # " un" begins "unsupported" only, " uns" too; " the" begins neither
+    assert shares["supported"] > 0.8 and abs(sum(shares.values()) - 1) < 1e-9
+    ambiguous = first_token_shares({" un": -0.1, " yes": -3.0}, ["unsure", "unsupported", "yes"])
+    assert ambiguous["unsure"] == ambiguous["unsupported"] == 0.0 and ambiguous["yes"] == 1.0
 
 
 def test_chatml_ends_where_the_assistant_speaks():

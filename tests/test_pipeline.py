@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from summarizer.content.cluster import SAME_FACT, cluster, source_groups
+from summarizer.lang.en import ENGLISH
 from summarizer.reading.clean import clean
 from summarizer.wording.evidence import numbers
 from summarizer.reading.ingest import InputError, read_path
@@ -23,7 +24,7 @@ def example_brief(example_documents, embedder, models):
 
 
 def embedded(documents, embedder):
-    documents = [clean(d) for d in documents]
+    documents = [clean(d, ENGLISH) for d in documents]
     sentences = [s for ss in segment(documents) for s in ss]
     vectors = embedder.embed([s.text for s in sentences])
     for s, v in zip(sentences, vectors):
@@ -147,5 +148,5 @@ def test_a_figure_owns_only_the_words_before_the_next_figure():
     from summarizer.types import Sentence
 
     text = "A response team recovered three people, two dead and one injured, from the gorge."
-    found = [(f.category, f.value) for f in figures(Sentence(0, 0, text, 0, len(text)))]
+    found = [(f.category, f.value) for f in figures(Sentence(0, 0, text, 0, len(text)), ENGLISH)]
     assert found == [("deaths", "two"), ("injured", "one")]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.lang.en import ENGLISH
 from summarizer.wording.verify import check_support, similarities
 
 PAIRS = [json.loads(line) for line in (Path(__file__).parent / "data" / "support_pairs.jsonl").read_text().splitlines()]
@@ -15,12 +16,12 @@ MIN_PRECISION, MIN_RECALL = 0.9, 0.7
 
 @pytest.fixture(scope="module")
 def verdicts(models, embedder):
-    judge = models.judge
+    judge = models.judge(ENGLISH.prompts.judge)
     results = []
     for pair in PAIRS:
         [similarity] = similarities(embedder, pair["claim"], [pair["source"]])
-        record = check_support(pair["claim"], pair["source"], float(similarity), judge)
-        results.append((pair, "reason" not in record, record))
+        support = check_support(pair["claim"], pair["source"], float(similarity), judge)
+        results.append((pair, support.supports, support))
     return results
 
 

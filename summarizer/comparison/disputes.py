@@ -12,101 +12,76 @@ is shown only when two documents take opposite sides, each in its own words.
 from __future__ import annotations
 
 import re
+from itertools import combinations, product
 
+from summarizer.lang import Language
 from summarizer.types import Claim, Disagreement, Sentence, Statement
 
 ABOUT_THE_SAME = 0.4  # sentences this close in meaning can be about the same event, or count (disagree.py)
 # A denial and the claim it denies share the telling word but little else ("denied that the ship was
 # overloaded" / "17 died when the overloaded ferry capsized, the union said": cosine 0.31).
 DENIAL_ABOUT_THE_SAME = 0.3
-_PARTY = r"(?P<party>(?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3}?)"
-_BLAME = [  # who is held responsible, and for what
-    re.compile(r"\bblamed\s+" + _PARTY + r"\s+for\s+(?P<thing>[^,.;]{3,60})", re.IGNORECASE),
-    re.compile(r"\baccused\s+" + _PARTY + r"\s+of\s+(?P<thing>[^,.;]{3,60})", re.IGNORECASE),
-    re.compile(_PARTY + r"\s+(?:was|were|is|are)\s+(?:responsible|to blame)\s+for\s+(?P<thing>[^,.;]{3,60})",
-               re.IGNORECASE),
-]
-_CAPTURED = re.compile(r"(?P<party>[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,2}?)\s+(?:forces\s+|fighters\s+)?"
-                       r"(?:said\s+(?:they|it)\s+)?(?:had\s+|have\s+|has\s+)?(?:captured|seized|taken|took|retook|"
-                       r"recaptured)\s+(?:control\s+of\s+)?(?:the\s+(?:\w+\s+)?(?:town|city|village|port|airport|"
-                       r"region)\s+of\s+)?(?P<place>[A-Z][\w’'-]+)")
-_HELD = re.compile(r"(?P<place>[A-Z][\w’'-]+)\s+(?:remained|remains|was still|is still|stayed)\s+(?:firmly\s+)?"
-                   r"(?:under|in)\s+" + _PARTY + r"\s+(?:control|hands)")
-# "denied that ...", "denied driving drunk", "denied any role": a denied claim (not "denied the request", a refusal)
-_DENIAL = (r"(?:denied|denies|rejected claims|dismissed reports)\s+(?P<that>that\s+)?"
-           r"(?P<claim>(?(that)|(?:any\s|\w+ing\s))[^,;]{6,80}?)(?=\s+and\s|[,;]|\.(?:\s|$)|$)")
-_DENIED = [  # "X denied that ...", and "X said ... and denied that ..." (the sentence's subject denies)
-    re.compile(r"(?P<party>[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3}?)\s+(?:has\s+|have\s+|had\s+)?" + _DENIAL),
-    re.compile(r"^(?P<party>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s[^,;]*?\band\s+(?:has\s+)?" + _DENIAL),
-]
-_DENIES = re.compile(r"\b(denied|denies|deny|rejected|dismissed|not)\b", re.IGNORECASE)
-_PRONOUNS = {"it", "they", "he", "she", "this", "that"}
-_STOP = set("the a an that was were is are had has have been be it its their his her of in on at to for and with by "
-            "any this".split())
+
+def find_disputes(sentences: list[Sentence], language: Language) -> list[Disagreement]:
+    return _responsibility(sentences, language) + _control(sentences, language) + _denials(sentences, language)
 
 
-def find_disputes(sentences: list[Sentence]) -> list[Disagreement]:
-    return _responsibility(sentences) + _control(sentences) + _denials(sentences)
+def _responsibility(sentences: list[Sentence], language: Language) -> list[Disagreement]:
+    found = [(s, _name(m.group("party"), language), m.group("thing")) for s in sentences for p in language.blame
+             for m in p.finditer(s.text) if _name(m.group("party"), language)]
+    return _unique([
+        _dispute(f"Who is responsible for {_clean(thing_a)}", "responsibility",
+                 [(f"held responsible: {party_a}", a), (f"held responsible: {party_b}", b)])
+        for (a, party_a, thing_a), (b, party_b, thing_b) in combinations(found, 2)
+        if a.document != b.document and party_a != party_b and _same_thing(a, b, thing_a, thing_b, language)])
 
 
-def _responsibility(sentences: list[Sentence]) -> list[Disagreement]:
-    found = [(s, _name(m.group("party")), m.group("thing")) for s in sentences for p in _BLAME
-             for m in p.finditer(s.text) if _name(m.group("party"))]
-    disputes = []
-    for i, (a, party_a, thing_a) in enumerate(found):
-        for b, party_b, thing_b in found[i + 1:]:
-            if a.document != b.document and party_a != party_b and _same_thing(a, b, thing_a, thing_b):
-                disputes.append(_dispute(f"Who is responsible for {_clean(thing_a)}", "responsibility",
-                                         [(f"held responsible: {party_a}", a), (f"held responsible: {party_b}", b)]))
-    return _unique(disputes)
+def _control(sentences: list[Sentence], language: Language) -> list[Disagreement]:
+    def found(pattern: re.Pattern) -> list[tuple[Sentence, str, str]]:
+        return [(s, m.group("place"), _name(m.group("party"), language)) for s in sentences
+                for m in pattern.finditer(s.text)]
+
+    pairs = product(found(language.captured), found(language.held))
+    return _unique([_dispute(f"Control of {place}", "control", [(f"taken by {taker}", a), (f"still held by {holder}", b)])
+                    for (a, place, taker), (b, place_b, holder) in pairs
+                    if a.document != b.document and place.lower() == place_b.lower() and taker != holder])
 
 
-def _control(sentences: list[Sentence]) -> list[Disagreement]:
-    captured = [(s, m.group("place"), _name(m.group("party"))) for s in sentences for m in _CAPTURED.finditer(s.text)]
-    held = [(s, m.group("place"), _name(m.group("party"))) for s in sentences for m in _HELD.finditer(s.text)]
-    disputes = []
-    for a, place, taker in captured:
-        for b, place_b, holder in held:
-            if a.document != b.document and place.lower() == place_b.lower() and taker != holder:
-                disputes.append(_dispute(f"Control of {place}", "control",
-                                         [(f"taken by {taker}", a), (f"still held by {holder}", b)]))
-    return _unique(disputes)
-
-
-def _denials(sentences: list[Sentence]) -> list[Disagreement]:
+def _denials(sentences: list[Sentence], language: Language) -> list[Disagreement]:
     """A denied claim against a sentence of another document that states its most telling word
     (the one fewest sentences use: "overloaded", not "ship") and is about the same thing."""
     frequency: dict[str, int] = {}
     for sentence in sentences:
-        for word in _content(sentence.text):
+        for word in _content(sentence.text, language):
             frequency[word] = frequency.get(word, 0) + 1
-    denials = [(a, m) for a in sentences if (m := _denial(a.text))
-               and _content(m.group("claim")) and _name(m.group("party"))]
+    denials = [(a, m) for a in sentences if (m := _denial(a.text, language))
+               and _content(m.group("claim"), language) and _name(m.group("party"), language)]
     # the same denial worded "it was overloaded" and "the ship was overloaded": name it by the latter
     topics = {}
-    for _, m in sorted(denials, key=lambda d: d[1].group("claim").split()[0].lower() in _PRONOUNS):
+    for _, m in sorted(denials, key=lambda d: d[1].group("claim").split()[0].lower() in language.pronouns):
         claim = _clean(m.group("claim"))
-        topics.setdefault(_key(m, frequency), f"Whether {claim}" if m.group("that") else f"Disputed: {claim}")
+        topics.setdefault(_key(m, frequency, language), f"Whether {claim}" if m.group("that") else f"Disputed: {claim}")
     disputes = []
     for a, m in denials:
-        claim, key = _content(m.group("claim")), _key(m, frequency)
+        claim, key = _content(m.group("claim"), language), _key(m, frequency, language)
         for b in sentences:
-            if b.document == a.document or _DENIES.search(b.text) or key not in _content(b.text):
+            stated = _content(b.text, language)
+            if b.document == a.document or language.denies.search(b.text) or key not in stated:
                 continue
-            if 2 * len(claim & _content(b.text)) >= len(claim) and _close(a, b, DENIAL_ABOUT_THE_SAME):
+            if 2 * len(claim & stated) >= len(claim) and a.close_to(b, DENIAL_ABOUT_THE_SAME):
                 disputes.append(_dispute(topics[key], "denial",
-                                         [("asserted", b), (f"denied by {_name(m.group('party'))}", a)]))
+                                         [("asserted", b), (f"denied by {_name(m.group('party'), language)}", a)]))
     return _unique(disputes)
 
 
-def _denial(text: str) -> re.Match | None:
-    return next((m for pattern in _DENIED for m in pattern.finditer(text)), None)
+def _denial(text: str, language: Language) -> re.Match | None:
+    return next((m for pattern in language.denied for m in pattern.finditer(text)), None)
 
 
-def _key(denial: re.Match, frequency: dict[str, int]) -> str:
+def _key(denial: re.Match, frequency: dict[str, int], language: Language) -> str:
     """The denied claim's telling word: its least used, after its subject ("the ship was overloaded"
     and "it was overloaded" are both about "overloaded")."""
-    words = _content_words(denial.group("claim"))
+    words = language.content_words(denial.group("claim"))
     after_subject = words[1:] if len(words) > 1 else words
     return min(after_subject, key=lambda w: (frequency.get(w, 0), w))
 
@@ -133,27 +108,18 @@ def _unique(disputes: list[Disagreement]) -> list[Disagreement]:
     return list(merged.values())
 
 
-def _same_thing(a: Sentence, b: Sentence, thing_a: str, thing_b: str) -> bool:
-    return bool(_content(thing_a) & _content(thing_b)) and _close(a, b, ABOUT_THE_SAME)
+def _same_thing(a: Sentence, b: Sentence, thing_a: str, thing_b: str, language: Language) -> bool:
+    return bool(_content(thing_a, language) & _content(thing_b, language)) and a.close_to(b, ABOUT_THE_SAME)
 
 
-def _close(a: Sentence, b: Sentence, threshold: float) -> bool:
-    return a.embedding is None or b.embedding is None or float(a.embedding @ b.embedding) >= threshold
+def _content(text: str, language: Language) -> set[str]:
+    return set(language.content_words(text))
 
 
-def _content(text: str) -> set[str]:
-    return set(_content_words(text))
-
-
-def _content_words(text: str) -> list[str]:
-    """Words that carry content, in order, cut to six letters ("overloaded" and "overload" meet)."""
-    return [w[:6] for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in _STOP and len(w) > 2]
-
-
-def _name(party: str) -> str:
+def _name(party: str, language: Language) -> str:
     """The party's own words: "commanders said army units" names "army units"."""
-    party = re.split(r"\b(?:said|says|told|added|that|stated)\b", party)[-1]
-    return " ".join(w for w in party.split() if w.lower() not in ("the", "a", "an"))
+    party = language.speech_verb.split(party)[-1]
+    return " ".join(w for w in party.split() if w.lower() not in language.articles)
 
 
 def _clean(text: str) -> str:

@@ -9,42 +9,42 @@ topic are not cited; the audit trail says why.
 """
 from __future__ import annotations
 
-from summarizer.types import BriefSentence, Citation, Cluster, Sentence
+from summarizer.lang import Language
+from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Evidence, Sentence, Support
 from summarizer.wording.verify import SUPPORTS, check_support
 
 
-def cite(claim: Sentence, by_document: list[list[Sentence]]) -> tuple[list[Citation], dict]:
+def cite(claim: Sentence, by_document: list[list[Sentence]],
+         language: Language) -> tuple[list[Citation], list[CitationCheck]]:
     """Citations for `claim`: each document's sentence closest to it in meaning, where that one supports it.
 
     The checks of summarizer/wording/verify.py on meaning and numbers, without the LLM judge (this mode must
     stay fast); the representative's own sentence needs no check.
     """
     citations: list[Citation] = []
-    dropped: list[dict] = []
-    checks: dict[str, dict] = {}
+    checks: list[CitationCheck] = []
     for document, sentences in enumerate(by_document):
         if not sentences:
             continue
         best = max(sentences, key=lambda s: float(s.embedding @ claim.embedding))
-        if float(best.embedding @ claim.embedding) < SUPPORTS and best is not claim:
+        similarity = float(best.embedding @ claim.embedding)
+        if similarity < SUPPORTS and best is not claim:
             continue  # not about this at all: not worth a line in the audit trail
         if best is claim:
-            record = {"similarity": 1.0, "judge": "skipped: the sentence itself"}
+            support = Support(similarity=1.0, judge="skipped: the sentence itself")
         else:
-            record = check_support(claim.text, best.text, float(best.embedding @ claim.embedding), judge=None,
-                                   wording=False)
-        checks[f"{document}:{best.index}"] = record
-        if "reason" in record:
-            dropped.append({"document": document, "sentence": best.index, "reason": record["reason"]})
-        else:
+            support = check_support(claim.text, best.text, similarity, judge=None, wording=False,
+                                    language=language)
+        checks.append(CitationCheck(document, best.index, support))
+        if support.supports:
             citations.append(Citation(document=document, sentence=best.index, text=best.text))
-    evidence = {"checks": ["similarity", "numbers"], "citation_checks": checks, "dropped": dropped}
-    return citations, evidence
+    return citations, checks
 
 
-def extract(chosen: list[tuple[Cluster, Sentence]], by_document: list[list[Sentence]]) -> list[BriefSentence]:
+def extract(chosen: list[tuple[Cluster, Sentence]], by_document: list[list[Sentence]],
+            language: Language) -> list[BriefSentence]:
     brief = []
     for _, rep in chosen:
-        citations, evidence = cite(rep, by_document)
-        brief.append(BriefSentence(text=rep.text, citations=citations, evidence=evidence))
+        citations, checks = cite(rep, by_document, language)
+        brief.append(BriefSentence(text=rep.text, citations=citations, evidence=Evidence(citation_checks=checks)))
     return brief

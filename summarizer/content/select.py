@@ -21,11 +21,10 @@ articles tell them, which puts background last.
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from summarizer.content.cluster import SAME_FACT
+from summarizer.lang import Language
 from summarizer.wording.neutral import loaded_terms
 from summarizer.types import Cluster, Sentence
 from summarizer.content.units import units
@@ -37,19 +36,6 @@ RELEVANCE = 3.0  # per chosen sentence, times its closeness to the headlines and
 AGREEMENT = 1.0  # per chosen sentence, times the further independent sources in its cluster (paraphrases)
 CANDIDATES = 80  # sentences given to the solver, the closest to the event first
 TIME_LIMIT = 2.0  # seconds; the solver's best answer so far is used after that
-# A sentence opening with these leans on the sentence before it and reads wrong on its own.
-_NEEDS_CONTEXT = re.compile(
-    r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|also|so|"
-    r"however|meanwhile|still|yet|then|instead|such|the two|both|"
-    r"the (ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|parties))\b",
-    re.IGNORECASE,
-)
-# ... and these point back at something the reader has not been told.
-_POINTS_BACK = re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
-                          r"this incident|the incident|the latter|the former)\b"
-                          r"|, (it|he|she|they) (said|added)\b")
-# A fragment left by splitting: it opens in lower case or with a dash or ellipsis.
-_FRAGMENT = re.compile(r"^(?:[-–—…]|\.\.\.|[a-z])")
 
 
 def event_vector(vectors: np.ndarray) -> np.ndarray:
@@ -58,28 +44,28 @@ def event_vector(vectors: np.ndarray) -> np.ndarray:
     return mean / (np.linalg.norm(mean) or 1.0)
 
 
-def can_stand_alone(sentence: Sentence) -> bool:
+def can_stand_alone(sentence: Sentence, language: Language) -> bool:
     text = sentence.text
     return (
         sentence.words >= MIN_WORDS
-        and not _NEEDS_CONTEXT.match(text)
-        and not _POINTS_BACK.search(text)
-        and not _FRAGMENT.match(text)
+        and not language.needs_context.match(text)  # "He said ...", "The ministry added ..."
+        and not language.points_back.search(text)  # "since that", "the incident"
+        and not language.fragment.match(text)
         and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0  # a quotation cut off mid-way
         and not text.rstrip("\"”’' ").endswith((":", "?"))
-        and not loaded_terms(text)  # "Baku admitted..." is the outlet's voice, not one the brief may borrow
+        and not loaded_terms(text, language)  # "Baku admitted...": the outlet's voice, not the brief's
     )
 
 
 def unit_weights(sentences: list[Sentence], said: dict[int, set[str]], sources: list[int],
-                 headlines: list[str | None]) -> dict[str, float]:
+                 headlines: list[str | None], language: Language) -> dict[str, float]:
     """w(u): how many independent sources state u (a headline counts for its source), plus a headline bonus."""
     stated: dict[str, set[int]] = {}
     in_headline: set[str] = set()
     for document, headline in enumerate(headlines):
-        if headline and loaded_terms(headline):
+        if headline and loaded_terms(headline, language):
             continue  # "Union slams government as ..." is the outlet's voice, not how the event is told
-        for unit in units(headline or ""):
+        for unit in units(headline or "", language):
             stated.setdefault(unit, set()).add(sources[document])
             in_headline.add(unit)
     for sentence in sentences:
@@ -90,29 +76,30 @@ def unit_weights(sentences: list[Sentence], said: dict[int, set[str]], sources: 
 
 
 def select(clusters: list[Cluster], event: np.ndarray, max_words: int, document_lengths: list[int],
-           sources: list[int], headlines: list[str | None]) -> list[tuple[Cluster, Sentence]]:
+           sources: list[int], headlines: list[str | None], language: Language) -> list[tuple[Cluster, Sentence]]:
     """The brief's sentences with their clusters, in reading order."""
     cluster_of = {id(s): c for c in clusters for s in c.members}
     sentences = [s for c in clusters for s in c.members]
-    said = {id(s): units(s.text) for s in sentences}  # each sentence's content units, computed once
-    weights = unit_weights(sentences, said, sources, headlines)
-    candidates = [s for s in sentences if can_stand_alone(s) and s.words <= max_words]
+    said = {id(s): units(s.text, language) for s in sentences}  # each sentence's content units, computed once
+    weights = unit_weights(sentences, said, sources, headlines, language)
+    candidates = [s for s in sentences if can_stand_alone(s, language) and s.words <= max_words]
     candidates.sort(key=lambda s: -float(s.embedding @ event))
     candidates = candidates[:CANDIDATES]
     agreement = {id(s): cluster_of[id(s)].sources - 1 for s in candidates}
     chosen = solve(candidates, [said[id(s)] for s in candidates], weights, event, max_words, agreement)
     if not chosen:
         return []
-    first = max(chosen, key=lambda s: (agreement[id(s)], float(s.embedding @ event) + _headline_share(s, headlines)))
+    first = max(chosen, key=lambda s: (agreement[id(s)],
+                                       float(s.embedding @ event) + _headline_share(s, headlines, language)))
     rest = sorted((s for s in chosen if s is not first),
                   key=lambda s: s.index / max(document_lengths[s.document], 1))
     return [(cluster_of[id(s)], s) for s in [first] + rest]
 
 
-def _headline_share(sentence: Sentence, headlines: list[str | None]) -> float:
+def _headline_share(sentence: Sentence, headlines: list[str | None], language: Language) -> float:
     """Share of the headlines' units the sentence states: the event as the outlets put it."""
-    wanted = set().union(*(units(h or "") for h in headlines)) if headlines else set()
-    return len(units(sentence.text) & wanted) / len(wanted) if wanted else 0.0
+    wanted = set().union(*(units(h or "", language) for h in headlines)) if headlines else set()
+    return len(units(sentence.text, language) & wanted) / len(wanted) if wanted else 0.0
 
 
 def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str, float], event: np.ndarray,

@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict
 from html import escape
 
-from summarizer.types import Brief, Document
+from summarizer.types import Brief, CitationCheck, Document, Evidence
 
 
 def to_dict(brief: Brief) -> dict:
@@ -20,8 +20,8 @@ def to_dict(brief: Brief) -> dict:
                 "text": s.text,
                 "citations": [{"document": c.document, "sentence": c.sentence, "text": c.text}
                               for c in s.citations],
-                "single_source": s.evidence.get("independent_sources") == 1,
-                "evidence": s.evidence,
+                "single_source": s.evidence.independent_sources == 1,
+                "evidence": evidence_dict(s.evidence),
             }
             for s in brief.sentences
         ],
@@ -36,6 +36,25 @@ def to_dict(brief: Brief) -> dict:
     }
 
 
+def evidence_dict(evidence: Evidence) -> dict:
+    """A sentence's audit trail as JSON: checks keyed "document:sentence", unset fields left out."""
+    trail = {"mode": evidence.mode, "checks": list(evidence.checks),
+             "independent_sources": evidence.independent_sources,
+             "citation_checks": _checks(evidence.citation_checks),
+             "dropped": [{"document": c.document, "sentence": c.sentence, "reason": c.support.reason}
+                         for c in evidence.dropped]}
+    if evidence.fusion is not None:
+        fusion = asdict(evidence.fusion)
+        fusion["citation_checks"] = _checks(evidence.fusion.citation_checks)
+        trail["fusion"] = {key: value for key, value in fusion.items() if value is not None}
+    return trail
+
+
+def _checks(checks: list[CitationCheck]) -> dict:
+    return {f"{c.document}:{c.sentence}": {k: v for k, v in asdict(c.support).items() if v is not None}
+            for c in checks}
+
+
 def to_json(brief: Brief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=2)
 
@@ -43,7 +62,7 @@ def to_json(brief: Brief) -> str:
 def _single_source_note(brief: Brief, sentence) -> str:
     """Said when only one independent source reports a sentence, among several sources."""
     several = brief.stats.get("independent_sources", 0) > 1
-    return " (one source)" if several and sentence.evidence.get("independent_sources") == 1 else ""
+    return " (one source)" if several and sentence.evidence.independent_sources == 1 else ""
 
 
 def source_label(document: Document, number: int) -> str:

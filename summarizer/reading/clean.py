@@ -12,53 +12,19 @@ from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from summarizer.lang import Language
 from summarizer.types import Document
 
-_JUNK_LINE = re.compile(
-    r"^(\[ad_?\d*\]|advertisement|accessibility links|skip to (main )?content|breaking news|"
-    r"editor'?s picks|source link|please wait|no media source currently available|"
-    r"listen live|share( this)?( article| story)?|print|comments?|"
-    r"this is a developing (news )?story.*|more information will be added.*)$",
-    re.IGNORECASE,
-)
-_JUNK_PREFIX = re.compile(
-    r"^(related( articles?)?|read more|see also|more from|watch|listen|recommended)\s*:",
-    re.IGNORECASE,
-)
 _MEDIA_TIMES = re.compile(r"^(\d{1,2}:\d{2}(:\d{2})?\s*)+$")
 _BULLET = re.compile(r"^\s*[•·▪●◦\-\*]\s+")
-_PROMO = re.compile(
-    r"\b(subscribe|subscription|sign up|newsletters?|unlimited access|ad[- ]free|become a member|"
-    r"support (independent|our) journalism|all rights reserved|cookie|privacy policy|"
-    r"delivered to your door|app access|podcasts|in your inbox)\b",
-    re.IGNORECASE,
-)
-_CREDIT_LINE = re.compile(r"^(\(?(with )?reporting by|\(?editing by|\(?additional reporting)\b", re.IGNORECASE)
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’\-]+(\s+[\w.'’\-]+){0,12}$", re.IGNORECASE)
-_BYLINE_OUTLET = re.compile(r"\b(?:for|of)\s+(?P<outlet>[A-Z][\w.&'’\- ]{1,40})$")
 # A URL may arrive broken by a stray space where a page wrapped it.
 _URL = re.compile(r"^https?://\S+( \S+)?$")
-_ORIGINAL_URL = re.compile(r"^(original url|source url|source)\s*:\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
-# Photo captions: credits in parentheses or after "Photo:", markdown-bold credits, or the
-# phrases agencies use to describe a picture.
-_CAPTION_CREDIT = re.compile(
-    r"(\((?:[\w .'’/]*\s)?(reuters|ap|afp|getty images|epa|photo|picture|file)(\s[\w .'’/]*)?\)\s*$)"
-    r"|((photo|photograph|picture|image|credit)( by)?\s*:\s*[^.]{1,60}$)"
-    r"|(\*\*[^*]{1,60}\*\*\s*$)",
-    re.IGNORECASE,
-)
-_CAPTION_PHRASE = re.compile(
-    r"\b(in this (photo|picture|image|handout)|purports? to show|a handout (picture|photo|image)|"
-    r"file (photo|picture)|pictured( here)?|photo (taken|published|shows)|photographed)\b",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$|[\"”]$")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{1,40}(,\s*[A-Z][\w.'’\- ]{1,40})?\s*(--|–|—|-)\s+")
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y")
 _WORDISH = re.compile(r"[A-Za-z]")
 
 
-def clean(document: Document) -> Document:
+def clean(document: Document, language: Language) -> Document:
     """Return the document with boilerplate lines removed and missing metadata filled in."""
     meta = {"title": document.title, "outlet": document.outlet, "url": document.url,
             "published": document.published}
@@ -73,9 +39,9 @@ def clean(document: Document) -> Document:
             if _URL.match(line):
                 meta["url"] = meta["url"] or line.replace(" ", "")
                 continue
-        kind = _classify(line)
+        kind = _classify(line, language)
         if kind == "original-url":
-            match = _ORIGINAL_URL.match(line)
+            match = language.original_url.match(line)
             if match.group("url"):
                 meta["url"] = meta["url"] or match.group("url")
             else:
@@ -83,11 +49,11 @@ def clean(document: Document) -> Document:
         elif kind == "url":
             meta["url"] = meta["url"] or line.replace(" ", "")
         elif kind == "byline":
-            outlet = _BYLINE_OUTLET.search(line)
+            outlet = language.byline_outlet.search(line)
             if outlet and not meta["outlet"]:
                 meta["outlet"] = outlet.group("outlet").strip()
         elif kind == "date":
-            meta["published"] = meta["published"] or _parse_date(line)
+            meta["published"] = meta["published"] or _parse_date(line, language)
         elif kind == "heading":
             if not body:
                 headings.append(line)
@@ -101,31 +67,31 @@ def clean(document: Document) -> Document:
     return replace(document, text="\n\n".join(body), **meta)
 
 
-def _classify(line: str) -> str:
+def _classify(line: str, language: Language) -> str:
     lowered = line.lower().strip(" .:")
-    if _JUNK_LINE.match(lowered) or _JUNK_PREFIX.match(line) or _MEDIA_TIMES.match(line):
+    if language.junk_line.match(lowered) or language.junk_prefix.match(line) or _MEDIA_TIMES.match(line):
         return "junk"
     if not _WORDISH.search(line):
         return "junk"
-    if _ORIGINAL_URL.match(line):
+    if language.original_url.match(line):
         return "original-url"
     if _URL.match(line):
         return "url"
-    if _parse_date(line):
+    if _parse_date(line, language):
         return "date"
-    if _BYLINE.match(line) and not _SENTENCE_END.search(line):
+    if language.byline.match(line) and not _SENTENCE_END.search(line):
         return "byline"
-    if _CREDIT_LINE.match(line):
+    if language.credit_line.match(line):
         return "junk"
     words = len(line.split())
     punctuated = bool(_SENTENCE_END.search(line))
     if _BULLET.match(line) and not punctuated:
         return "junk"
-    if _PROMO.search(line) and words < 30:
+    if language.promo.search(line) and words < 30:
         return "junk"
     if _is_tag_line(line):
         return "junk"
-    if _CAPTION_PHRASE.search(line) or (_CAPTION_CREDIT.search(line) and words < 40):
+    if language.caption_phrase.search(line) or (language.caption_credit.search(line) and words < 40):
         return "junk"
     if not punctuated and words <= 14:
         return "heading"
@@ -148,9 +114,9 @@ def _is_tag_line(line: str) -> bool:
     )
 
 
-def _parse_date(line: str) -> str | None:
+def _parse_date(line: str, language: Language) -> str | None:
     text = line.strip().rstrip(".")
-    for fmt in _DATE_FORMATS:
+    for fmt in language.date_formats:
         try:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:

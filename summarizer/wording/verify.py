@@ -13,7 +13,7 @@ so the check is built from what we have, cheapest first, stopping at the first f
               when the claim is a near-verbatim copy of the source, or the source with only whole
               phrases taken out and none of the words whose loss changes what it says (`shortens`)
 
-Each check returns a record for the audit trail; `reason` is present when the source fails.
+Each check returns a `Support` for the audit trail; its `reason` says why the source fails.
 """
 from __future__ import annotations
 
@@ -23,7 +23,10 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from models.judge import Judge
-from summarizer.wording.evidence import QUALIFIERS, dropped_qualifiers, missing_names, missing_numbers, unquoted
+from summarizer.lang import Language
+from summarizer.lang.en import ENGLISH
+from summarizer.types import Support
+from summarizer.wording.evidence import dropped_qualifiers, missing_names, missing_numbers, unquoted
 from summarizer.wording.neutral import hedges, is_attributed, without_speaker
 
 SUPPORTS = 0.6
@@ -32,48 +35,62 @@ VERBATIM = 0.95  # word-sequence similarity at which the claim is the source, re
 
 
 def check_support(claim: str, source: str, similarity: float, judge: Judge | None,
-                  verdicts: dict | None = None, wording: bool = True, floor: float = SUPPORTS) -> dict:
-    """Record of checking `source` for `claim`; `verdicts` caches judge answers by source text.
+                  verdicts: dict | None = None, wording: bool = True, floor: float = SUPPORTS,
+                  language: Language = ENGLISH) -> Support:
+    """Does `source` support `claim`? `verdicts` caches judge answers by source text.
 
     `wording=False` skips the names, quotes and hedge checks: for a claim that is itself a source
     sentence (extractive mode), another outlet reporting the same fact in its own words supports it.
     `floor` is the similarity below which the source is not looked at further (an audit lowers it, to
     find paraphrases that MiniLM puts far apart).
     """
-    record: dict = {"similarity": round(similarity, 3)}
-    if similarity < floor:
-        return record | {"reason": f"similarity {similarity:.2f} below {floor}"}
-    absent = sorted(missing_numbers(claim, [source]))
-    if absent:
-        return record | {"reason": f"does not state {', '.join(absent)}"}
-    if wording:
-        unnamed = sorted(missing_names(claim, [source]))
-        if unnamed:
-            return record | {"reason": f"does not name {', '.join(unnamed)}"}
-        invented = unquoted(claim, [source])
-        if invented:
-            return record | {"reason": f"does not contain the quotation \"{invented[0]}\""}
-        if hedges(source) and not (hedges(claim) or is_attributed(claim)):
-            return record | {"reason": f"drops the source's hedge ({', '.join(hedges(source))})"}
-        bare = without_speaker(source)
-        if bare != source and not is_attributed(claim) and (verbatim(claim, bare) or shortens(claim, bare)):
-            return record | {"reason": "leaves out who said it"}
-        qualifiers = dropped_qualifiers(claim, source)
-        if qualifiers:
-            return record | {"reason": f"leaves out {', '.join(repr(w) for w in qualifiers)}"}
+    support = Support(similarity=round(similarity, 3))
+    support.reason = _first_failure(claim, source, similarity, wording, floor, language)
+    if support.reason:
+        return support
     if verbatim(claim, source):
-        return record | {"judge": "skipped: near-verbatim"}
-    if shortens(claim, source):
-        return record | {"judge": "skipped: the source with phrases taken out"}
-    if judge is None:
-        return record | {"judge": "not run"}
-    verdicts = {} if verdicts is None else verdicts
-    if source not in verdicts:
-        verdicts[source] = judge.support(claim, [source])
-    record["judge_yes"] = round(verdicts[source], 3)
-    if verdicts[source] < JUDGE_YES:
-        record["reason"] = f"judge: P(yes) {verdicts[source]:.2f} below {JUDGE_YES}"
-    return record
+        support.judge = "skipped: near-verbatim"
+    elif shortens(claim, source, language):
+        support.judge = "skipped: the source with phrases taken out"
+    elif judge is None:
+        support.judge = "not run"
+    else:
+        verdicts = {} if verdicts is None else verdicts
+        if source not in verdicts:
+            verdicts[source] = judge.support(claim, [source])
+        support.judge_yes = round(verdicts[source], 3)
+        if verdicts[source] < JUDGE_YES:
+            support.reason = f"judge: P(yes) {verdicts[source]:.2f} below {JUDGE_YES}"
+    return support
+
+
+def _first_failure(claim: str, source: str, similarity: float, wording: bool, floor: float,
+                   language: Language) -> str | None:
+    """The first of the cheap checks that the source fails, as a reason, or None."""
+    if similarity < floor:
+        return f"similarity {similarity:.2f} below {floor}"
+    absent = sorted(missing_numbers(claim, [source], language))
+    if absent:
+        return f"does not state {', '.join(absent)}"
+    if not wording:
+        return None
+    unnamed = sorted(missing_names(claim, [source], language))
+    if unnamed:
+        return f"does not name {', '.join(unnamed)}"
+    invented = unquoted(claim, [source])
+    if invented:
+        return f"does not contain the quotation \"{invented[0]}\""
+    source_hedges = hedges(source, language)
+    if source_hedges and not (hedges(claim, language) or is_attributed(claim, language)):
+        return f"drops the source's hedge ({', '.join(source_hedges)})"
+    bare = without_speaker(source, language)
+    if bare != source and not is_attributed(claim, language) and (
+            verbatim(claim, bare) or shortens(claim, bare, language)):
+        return "leaves out who said it"
+    qualifiers = dropped_qualifiers(claim, source, language)
+    if qualifiers:
+        return f"leaves out {', '.join(repr(w) for w in qualifiers)}"
+    return None
 
 
 def verbatim(claim: str, source: str) -> bool:
@@ -81,26 +98,10 @@ def verbatim(claim: str, source: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= VERBATIM
 
 
-# Words whose loss changes what a sentence says: the qualifiers of summarizer/wording/evidence.py (negation,
-# "sought to", "former", "at least", ...) and, for a shortened sentence, also hedges, who said it and
-# scale.
-_KEEPERS = QUALIFIERS | frozenset("""
-none would should must can will plan expected likely possibly possible unlikely alleged allegedly reportedly
-suspected believed said says say told according stated announced added claimed claims reported accused warned
-if unless whether about approximately around more most fewer less up acting deputy vice seek try attempt asked
-considered false unconfirmed disputed so-called rumoured rumored unofficial preliminary partial
-""".split())
-# A phrase taken out whole opens with one of these (a prepositional or time phrase) or is set off by commas.
-_PHRASE_OPENERS = frozenset("""
-in on at from for with during near after before since as by over under into across along amid while when which
-who whose where late early overnight this last next monday tuesday wednesday thursday friday saturday sunday
-""".split())
-# Words a shortened sentence may add: articles and the like, to stay grammatical.
-_GLUE = frozenset("the a an and that was were is are had has have its their his her".split())
 _WORD = re.compile(r"[\w'’$%.-]*\w|[,;:()—–]")
 
 
-def shortens(claim: str, source: str) -> bool:
+def shortens(claim: str, source: str, language: Language = ENGLISH) -> bool:
     """Is the claim the source with phrases taken out, and nothing changed that alters what it says?
 
     Taking out a comma-bounded phrase, a prepositional or time phrase, or a word or two keeps what
@@ -116,14 +117,14 @@ def shortens(claim: str, source: str) -> bool:
         if tag == "equal":
             continue
         added, removed = a[i1:i2], [w for w in b[j1:j2] if w not in ",;:()—–"]
-        if any(w not in _GLUE for w in added if w not in ",;:()—–"):
+        if any(w not in language.glue for w in added if w not in ",;:()—–"):
             return False
-        if any(w in _KEEPERS for w in removed):
+        if any(w in language.keepers for w in removed):
             return False
         set_off = b[j1] in ",;:(—–" or b[j2 - 1] in ",;:)—–" or (j1 > 0 and b[j1 - 1] in ",;:(—–")
         # "a $2.3 trillion package" -> "the package"; but not "the brother of the suspect" -> "the suspect"
-        modifier = len([w for w in removed if w not in _GLUE]) <= 2 and "of" not in removed
-        if not (set_off or modifier or removed[0] in _PHRASE_OPENERS):
+        modifier = len([w for w in removed if w not in language.glue]) <= 2 and "of" not in removed
+        if not (set_off or modifier or removed[0] in language.phrase_openers):
             return False
     return True
 

@@ -1,0 +1,108 @@
+"""What the pipeline knows about a language, in one object: its word lists, its patterns and its prompts.
+
+Every stage that reads words asks a `Language` (spaCy's `Language.Defaults` in miniature), so a
+second language is one new module beside `en.py` and one line in `LANGUAGES`. Code that asks
+nothing of a language (clustering, the ILP, rendering) does not take one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models import registered
+from models.judge import JudgePrompt
+
+
+@dataclass(frozen=True)
+class Prompts:
+    """What the LLM is told, with the worked examples that calibrate a small model."""
+    fusion: str
+    fusion_examples: tuple  # (main sentence, other reports, rewrite)
+    fusion_request: str  # format with {main} and {others}
+    no_other_reports: str
+    rewording: str
+    rewording_examples: tuple  # (sentence, rewording)
+    reply_label: re.Pattern  # a label the model puts before its sentence ("Sentence: ...")
+    judge: JudgePrompt  # the support question the LLM judge asks (models/judge.py)
+
+
+@dataclass(frozen=True, eq=False)  # one object per language: compared and hashed by identity
+class Language:
+    code: str
+    name: str
+    # words
+    stop_words: frozenset  # function words: no content of their own
+    number_words: dict  # "two" -> 2
+    number: re.Pattern  # a number in digits or words ("11", "1,000", "twenty-three")
+    not_names: frozenset  # capitalised words that are not names: sentence openers, weekdays, titles
+    titles: tuple  # "Mr", "Dr": "Mr. Biden" names Biden, and its full stop ends no sentence
+    qualifiers: frozenset  # words whose loss changes what the words after them say ("not", "sought")
+    linking: frozenset  # words between a qualifier and what it qualifies ("sought to raise")
+    keepers: frozenset  # words a shortened sentence must keep: qualifiers, hedges, speech, scale
+    phrase_openers: frozenset  # a phrase taken out whole opens with one of these
+    glue: frozenset  # words a shortened sentence may add to stay grammatical
+    loaded_terms: tuple  # words the brief must not use in its own voice
+    loaded: re.Pattern  # any of them
+    hedges: tuple
+    months: tuple
+    # patterns: reading
+    junk_line: re.Pattern
+    junk_prefix: re.Pattern
+    promo: re.Pattern
+    credit_line: re.Pattern
+    byline: re.Pattern
+    byline_outlet: re.Pattern
+    original_url: re.Pattern
+    caption_credit: re.Pattern
+    caption_phrase: re.Pattern
+    date_formats: tuple
+    # patterns: sentences that cannot stand alone
+    needs_context: re.Pattern
+    points_back: re.Pattern
+    fragment: re.Pattern
+    # patterns: who said it
+    attribution: re.Pattern
+    leading_speaker: re.Pattern
+    trailing_speaker: re.Pattern
+    after_quote_speaker: re.Pattern
+    speech_words: re.Pattern
+    speech_verb: re.Pattern  # splits "commanders said army units" before the party's own words
+    # figures: what a quantity counts
+    figure_categories: dict  # category -> pattern of the words after a figure
+    figure_lead_ins: dict  # category -> pattern of the word just before it
+    figure_topics: dict  # category -> how a reader names it
+    subset: re.Pattern
+    vague_amounts: dict
+    quantity: re.Pattern
+    counted: dict  # kind of people -> the words for them
+    not_nouns: frozenset
+    more: frozenset  # "40 more vehicles"
+    date_before: re.Pattern
+    ordinal_after: re.Pattern
+    toll_at: re.Pattern
+    # disputes
+    blame: tuple
+    captured: re.Pattern
+    held: re.Pattern
+    denied: tuple
+    denies: re.Pattern
+    pronouns: frozenset
+    articles: frozenset
+    prompts: Prompts
+
+    def stem(self, word: str) -> str:
+        """The one stemmer: lower case, possessive off, cut to six letters ("overloaded" and
+        "overload" meet, as do "Armenian" and "Armenia")."""
+        return re.sub(r"['’]s$", "", word.lower())[:6]
+
+    def content_words(self, text: str) -> list[str]:
+        """The text's content words, stemmed, in order: stop words and single letters left out."""
+        return [self.stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", text.lower())
+                if w not in self.stop_words and len(w) > 1]
+
+
+def language(code: str) -> Language:
+    """The language of that code, or a clear error naming the known ones."""
+    from summarizer.lang.en import ENGLISH
+
+    return registered({ENGLISH.code: ENGLISH}, code, "language")
