@@ -187,7 +187,8 @@ def _first_tokens(tokenize, answers: list[str]) -> dict[str, set[int]]:
     for i, a in enumerate(answers):
         for b in answers[i + 1:]:
             if tokens[a] & tokens[b]:
-                raise ValueError(f"answers {a!r} and {b!r} begin with the same token: the first token cannot tell them apart")
+                raise ValueError(f"answers {a!r} and {b!r} begin with the same token: the first token cannot "
+                                 "tell them apart")
     return tokens
 
 

@@ -5,7 +5,6 @@ import pytest
 
 from summarizer.comparison.disputes import find_disputes
 from summarizer.lang.en import ENGLISH
-
 from summarizer.types import Sentence
 
 
@@ -38,7 +37,7 @@ def test_a_town_taken_by_one_side_and_still_held_by_the_other(sentences):
         (1, "Osk remained under government control on Monday, the defence ministry said."),
     ))
     assert dispute.topic == "Control of Osk" and dispute.kind == "control"
-    assert [c.value for c in dispute.claims] == ["taken by Rebel", "still held by government"]
+    assert [c.value for c in dispute.claims] == ["taken", "still held by government"]
 
 
 def test_a_denied_claim_against_the_outlet_that_makes_it(sentences):

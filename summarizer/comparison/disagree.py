@@ -17,6 +17,7 @@ from summarizer.wording.evidence import numbers
 from summarizer.types import Claim, Disagreement, Sentence, Statement
 
 WINDOW = 7  # words between a quantity and what it counts
+TOLL_WINDOW = 8  # words between "toll" and its figure: "the death toll from the virus had reached 19,882"
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,9 @@ def figures(sentence: Sentence, language: Language) -> list[Figure]:
     text = sentence.text
     for match in language.quantity.finditer(text):
         amount = _amount(match.group("num"), language)
-        if amount is None or _is_date_or_ordinal(text, match, language) or language.subset.search(text[:match.start()]):
-            continue  # "including dozens of civilians" is a part of a toll, not a rival figure
+        part = language.subset.search(text[:match.start()]) or language.part_of.match(text[match.end():])
+        if amount is None or _is_date_or_ordinal(text, match, language) or part:
+            continue  # "including dozens of civilians", "eleven of the dead": a part of a toll, not a rival figure
         after = _until_next_quantity(text[match.end():].split()[:WINDOW], language)
         if _counts_things(after, language):
             continue  # "40 more vehicles", "48 settlements": not people
@@ -42,7 +44,7 @@ def figures(sentence: Sentence, language: Language) -> list[Figure]:
         lead_in = " ".join(text[:match.start()].split()[-4:]).lower()
         category = next((c for c, p in language.figure_categories.items()
                          if re.search(r"\b(" + p + r")\b", window)), None)
-        if category is None and language.toll_at.search(lead_in):
+        if category is None and language.toll_at.search(" ".join(text[:match.start()].split()[-TOLL_WINDOW:]).lower()):
             category = "deaths"  # "put the toll at 17"
         if category is None:
             last = lead_in.split()[-1:] or [""]
@@ -82,7 +84,8 @@ def _linked(group: list[Figure]) -> list[list[Figure]]:
         for i in range(len(groups)):
             for j in range(i + 1, len(groups)):
                 a, b = groups[i], groups[j]
-                if any(x.sentence.close_to(y.sentence, ABOUT_THE_SAME) for x in a for y in b) and all(_same_kind(x, y) for x in a for y in b):
+                close = any(x.sentence.close_to(y.sentence, ABOUT_THE_SAME) for x in a for y in b)
+                if close and all(_same_kind(x, y) for x in a for y in b):
                     groups[i] = a + b
                     del groups[j]
                     merged = True

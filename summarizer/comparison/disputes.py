@@ -15,6 +15,7 @@ import re
 from itertools import combinations, product
 
 from summarizer.lang import Language
+from summarizer.wording.neutral import is_attributed
 from summarizer.types import Claim, Disagreement, Sentence, Statement
 
 ABOUT_THE_SAME = 0.4  # sentences this close in meaning can be about the same event, or count (disagree.py)
@@ -37,14 +38,45 @@ def _responsibility(sentences: list[Sentence], language: Language) -> list[Disag
 
 
 def _control(sentences: list[Sentence], language: Language) -> list[Disagreement]:
-    def found(pattern: re.Pattern) -> list[tuple[Sentence, str, str]]:
-        return [(s, m.group("place"), _name(m.group("party"), language)) for s in sentences
-                for m in pattern.finditer(s.text)]
+    """A place one document says was taken, against another that says it is still fought for or held,
+    whatever words each uses and whichever of a place's names ("Shusha, known as Shushi")."""
+    canonical = _place_names(sentences, language)
+    taken, kept = [], []
+    for s in sentences:
+        taken += [(s, m.group("place"), "taken") for pattern in language.taken for m in pattern.finditer(s.text)
+                  if not language.not_asserted.search(s.text[:m.start()])]
+        kept += [(s, m.group("place"), "still contested") for pattern in language.contested
+                 for m in pattern.finditer(s.text)]
+        kept += [(s, m.group("place"), f"still held by {_name(m.group('party'), language)}")
+                 for m in language.held.finditer(s.text)]
+    # A document that says the place was taken tells of the fighting for it as history, unless someone
+    # is quoted saying it goes on; and one document can report both sides, each from its own party.
+    takers = {(s.document, canonical(place)) for s, place, _ in taken}
+    kept = [(s, place, said) for s, place, said in kept
+            if (s.document, canonical(place)) not in takers or is_attributed(s.text, language)]
+    return _unique([_dispute(f"Control of {canonical(place, named=True)}", "control", [(said, a), (other, b)])
+                    for (a, place, said), (b, place_b, other) in product(taken, kept)
+                    if canonical(place) == canonical(place_b) and a is not b and (a.document != b.document or (
+                        is_attributed(a.text, language) and is_attributed(b.text, language)))])
 
-    pairs = product(found(language.captured), found(language.held))
-    return _unique([_dispute(f"Control of {place}", "control", [(f"taken by {taker}", a), (f"still held by {holder}", b)])
-                    for (a, place, taker), (b, place_b, holder) in pairs
-                    if a.document != b.document and place.lower() == place_b.lower() and taker != holder])
+
+def _place_names(sentences: list[Sentence], language: Language):
+    """The one name (the first met) that each of a place's names stands for."""
+    first: dict[str, str] = {}
+    for s in sentences:
+        for m in language.alias.finditer(s.text):
+            one, other = m.group("one").lower(), m.group("other").lower()
+            root = first.get(one, first.get(other, one))
+            first[one] = first[other] = root
+    spelled = {}  # the name as first written
+    for s in sentences:
+        for word in s.text.split():
+            spelled.setdefault(word.strip(",.;:()").lower(), word.strip(",.;:()"))
+
+    def canonical(place: str, named: bool = False) -> str:
+        key = first.get(place.lower(), place.lower())
+        return spelled.get(key, place) if named else key
+    return canonical
 
 
 def _denials(sentences: list[Sentence], language: Language) -> list[Disagreement]:

@@ -80,10 +80,14 @@ class Language:
     date_before: re.Pattern
     ordinal_after: re.Pattern
     toll_at: re.Pattern
+    part_of: re.Pattern
     # disputes
     blame: tuple
-    captured: re.Pattern
-    held: re.Pattern
+    taken: tuple  # patterns of a place said to be taken (or lost): "had captured Osk", "lost control of Osk"
+    not_asserted: re.Pattern  # words just before that make it no claim: "whether", "failed to", "not"
+    contested: tuple  # patterns of a place said to be still fought for: "the fighting for Osk continues"
+    held: re.Pattern  # a place said to be still held: "Osk remained under government control"
+    alias: re.Pattern  # "Shusha, known as Shushi in Armenian": two names of one place
     denied: tuple
     denies: re.Pattern
     pronouns: frozenset

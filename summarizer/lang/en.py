@@ -80,6 +80,9 @@ _TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\."
 _PARTY = r"(?P<party>(?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3}?)"
 _DENIAL = (r"(?:denied|denies|rejected claims|dismissed reports)\s+(?P<that>that\s+)?"
            r"(?P<claim>(?(that)|(?:any\s|\w+ing\s))[^,;]{6,80}?)(?=\s+and\s|[,;]|\.(?:\s|$)|$)")
+# "Osk", "the border town of Osk", "the fortress city of Osk"
+_PLACE = (r"(?:the\s+(?:[\w-]+\s+){0,2}(?:town|city|village|port|airport|region|district|capital)\s+of\s+)?"
+          r"(?P<place>[A-Z][\w’'-]+)")
 _CARDINAL = r"(?:\d[\d,]*|(?:" + _any(CARDINALS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
 VAGUE_AMOUNTS = {"several thousand": 3000, "thousands": 2000, "hundreds": 200, "dozens": 24, "several hundred": 300,
                  "scores": 40, "a few": 3}
@@ -99,11 +102,11 @@ PROMOTION = (
 # What a figure counts: category -> (the words after it, the word just before it: "killing 11
 # people", "carrying 226 people"; and how a reader names the count)
 COUNTS = {
-    "deaths": (r"killed|dead|died|deaths?|death toll|toll|lost their lives|perished|fatalities", r"killing|killed|kills",
-               "Death toll"),
+    "deaths": (r"killed|dead|died|deaths?|death toll|toll|lost their lives|perished|fatalities",
+               r"killing|killed|kills", "Death toll"),
     "injured": (r"injured|wounded|hurt", r"injuring|injured|wounding", "Number injured"),
     "missing": (r"missing|unaccounted", None, "Number missing"),
-    "rescued": (r"rescued|saved|evacuated", r"rescued|rescuing|saved|evacuated", "Number rescued"),
+    "rescued": (r"rescued|saved|evacuated", r"rescued|rescuing|saved|evacuated|pulled", "Number rescued"),
     "aboard": (r"on board|aboard|passengers and crew", r"carrying|carried", "Number on board"),
 }
 
@@ -232,7 +235,8 @@ ENGLISH = Language(
     original_url=re.compile(r"^(original url|source url|source)\s*:\s*(?P<url>https?://\S+)?\s*$", _I),
     # credits in parentheses or after "Photo:", markdown-bold credits
     caption_credit=re.compile(r"(\((?:[\w .'’/]*\s)?(reuters|ap|afp|getty images|epa|photo|picture|file)"
-                              r"(\s[\w .'’/]*)?\)\s*$)|((photo|photograph|picture|image|credit)( by)?\s*:\s*[^.]{1,60}$)"
+                              r"(\s[\w .'’/]*)?\)\s*$)"
+                              r"|((photo|photograph|picture|image|credit)( by)?\s*:\s*[^.]{1,60}$)"
                               r"|(\*\*[^*]{1,60}\*\*\s*$)", _I),
     caption_phrase=re.compile(r"\b(in this (photo|picture|image|handout)|purports? to show|a handout (picture|photo|"
                               r"image)|file (photo|picture)|pictured( here)?|photo (taken|published|shows)|"
@@ -282,18 +286,29 @@ ENGLISH = Language(
     more=_words("more other additional extra"),
     date_before=re.compile(r"(" + "|".join(m.lower() for m in MONTHS) + r"|since|in)\s$"),
     ordinal_after=re.compile(r"(st|nd|rd|th|:\d|%|\s*percent)"),
-    toll_at=re.compile(r"\btoll\b.*\bat$"),
+    toll_at=re.compile(r"\btoll\b.*\b(?:at|to|reached|hit)$"),  # "put the toll at 17", "the toll rose to 17"
+    part_of=re.compile(r"^\s+of\s+(?:the|those|them|whom)\b", _I),  # "eleven of the dead": a part of a toll
     blame=(  # who is held responsible, and for what
         re.compile(r"\bblamed\s+" + _PARTY + r"\s+for\s+(?P<thing>[^,.;]{3,60})", _I),
         re.compile(r"\baccused\s+" + _PARTY + r"\s+of\s+(?P<thing>[^,.;]{3,60})", _I),
         re.compile(_PARTY + r"\s+(?:was|were|is|are)\s+(?:responsible|to blame)\s+for\s+(?P<thing>[^,.;]{3,60})", _I),
     ),
-    captured=re.compile(r"(?P<party>[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,2}?)\s+(?:forces\s+|fighters\s+)?"
-                        r"(?:said\s+(?:they|it)\s+)?(?:had\s+|have\s+|has\s+)?(?:captured|seized|taken|took|retook|"
-                        r"recaptured)\s+(?:control\s+of\s+)?(?:the\s+(?:\w+\s+)?(?:town|city|village|port|airport|"
-                        r"region)\s+of\s+)?(?P<place>[A-Z][\w’'-]+)"),
+    taken=(re.compile(r"\b(?:captured|seized|taken|took|retook|recaptured|overran|overrun|(?:taken|took|seized|gained|"
+                     r"assumed|lost) (?:full )?control (?:of|over)|fell to \w+ (?:forces|troops)|liberated)\s+"
+                     r"(?:" + _PLACE + r")"),
+           # "Osk, the provincial capital, was seized by ..."
+           re.compile(r"(?P<place>[A-Z][\w’'-]+)(?:,[^,]{1,40},)?\s+(?:was|were|has been|had been)\s+"
+                      r"(?:captured|seized|taken|retaken|recaptured|overrun)\b")),
+    not_asserted=re.compile(r"\b(?:whether|if|not|never|no|failed to|trying to|tried to|attempts? to|"
+                            r"managed to|sought to|would|could|might)\b[^.;]{0,40}$", _I),
+    contested=(re.compile(r"\b(?:[Ff]ighting|[Bb]attles?|[Cc]lashes|[Cc]ombat)\s+(?:for|over|in|around)\s+"
+                          r"(?:" + _PLACE + r")\s+"
+                          r"(?:continues|continued|goes on|went on|were ongoing|was ongoing|is ongoing|are ongoing|"
+                          r"raged on|rages on)"), re.compile(
+        r"\b(?:defend(?:ed|ing)|still (?:hold|holds|held|control|controls))\b(?:\s+\w+){0,3}?\s+(?:" + _PLACE + r")")),
     held=re.compile(r"(?P<place>[A-Z][\w’'-]+)\s+(?:remained|remains|was still|is still|stayed)\s+(?:firmly\s+)?"
                     r"(?:under|in)\s+" + _PARTY + r"\s+(?:control|hands)"),
+    alias=re.compile(r"(?P<one>[A-Z][\w’'-]+),?\s+\(?(?:also\s+)?(?:known\s+as|called)\s+(?P<other>[A-Z][\w’'-]+)"),
     denied=(  # "X denied that ...", and "X said ... and denied that ..." (the sentence's subject denies)
         re.compile(r"(?P<party>[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3}?)\s+(?:has\s+|have\s+|had\s+)?" + _DENIAL),
         re.compile(r"^(?P<party>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s[^,;]*?\band\s+(?:has\s+)?" + _DENIAL),
