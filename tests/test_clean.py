@@ -77,3 +77,14 @@ def test_section_headings_inside_the_body_are_dropped():
     doc = clean_(Document(text="Title line here\nThe first paragraph says a thing happened today.\n"
                               "'Persistent talks'\nThe second paragraph says more about it.", origin="x"))
     assert "'Persistent talks'" not in doc.text and doc.text.count("\n\n") == 1
+
+
+def test_a_wire_story_on_a_site_names_both():
+    doc = clean_(Document(text="Ferry runs aground off Tallow Point\nBy Ana Perl for Reuters\n"
+                               "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said.\n"
+                               "Original url:\nhttps://www.harbournews.example/2026/ferry", origin="x"))
+    assert doc.outlet == "harbournews.example (Reuters)"
+    own = clean_(Document(text="Ferry runs aground\nBy Ana Perl for Harbour News\n"
+                               "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said.\n"
+                               "Original url:\nhttps://www.harbournews.example/2026/ferry", origin="x"))
+    assert own.outlet == "Harbour News"

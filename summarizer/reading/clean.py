@@ -19,6 +19,9 @@ _MEDIA_TIMES = re.compile(r"^(\d{1,2}:\d{2}(:\d{2})?\s*)+$")
 _BULLET = re.compile(r"^\s*[•·▪●◦\-\*]\s+")
 # A URL may arrive broken by a stray space where a page wrapped it.
 _URL = re.compile(r"^https?://\S+( \S+)?$")
+# News agencies: a byline "for AFP" on a newspaper's page names the agency, not the page's outlet.
+WIRE_AGENCIES = frozenset({"afp", "agence france-presse", "reuters", "ap", "associated press", "the associated press",
+                           "bloomberg", "dpa", "efe", "ansa", "xinhua", "tass", "interfax", "pa media", "upi"})
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$|[\"”]$")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{1,40}(,\s*[A-Z][\w.'’\- ]{1,40})?\s*(--|–|—|-)\s+")
 _WORDISH = re.compile(r"[A-Za-z]")
@@ -60,8 +63,10 @@ def clean(document: Document, language: Language) -> Document:
         elif kind == "body":
             body.append(line)
     _name_title_and_outlet(headings, meta)
-    if not meta["outlet"] and meta["url"]:
-        meta["outlet"] = _host(meta["url"])
+    if meta["url"] and (not meta["outlet"] or meta["outlet"].lower() in WIRE_AGENCIES):
+        # the page's site, and the agency whose story it runs: "themoscowtimes.com (AFP)"
+        host = _host(meta["url"])
+        meta["outlet"] = f"{host} ({meta['outlet']})" if meta["outlet"] and host else meta["outlet"] or host
     if body:
         body[0] = _DATELINE.sub("", body[0], count=1)
     return replace(document, text="\n\n".join(body), **meta)
