@@ -4,7 +4,8 @@ import re
 import numpy as np
 import pytest
 
-from summarizer.content.cluster import SAME_FACT, cluster, source_groups
+from summarizer.content.cluster import cluster, source_groups
+from summarizer.content.select import REDUNDANT
 from summarizer.lang.en import ENGLISH
 from summarizer.reading.clean import clean
 from summarizer.wording.evidence import numbers
@@ -74,7 +75,7 @@ def test_no_repeats_within_budget_and_multi_source_first(example_brief, embedder
     texts = [s.text for s in example_brief.sentences]
     vectors = embedder.embed(texts)
     similarity = vectors @ vectors.T - np.eye(len(texts)) * 2
-    assert similarity.max() < SAME_FACT
+    assert similarity.max() < REDUNDANT
     assert sum(len(t.split()) for t in texts) <= 120
     assert len({c.document for c in example_brief.sentences[0].citations}) >= 2
     assert not any(BOILERPLATE.search(t) for t in texts)
@@ -96,7 +97,7 @@ def test_seed_articles_brief_meets_the_bar(embedder, models):
     assert len({c.document for s in brief.sentences for c in s.citations}) >= 3
     assert not any(BOILERPLATE.search(s.text) for s in brief.sentences)
     vectors = embedder.embed([s.text for s in brief.sentences])
-    assert (vectors @ vectors.T - np.eye(len(vectors)) * 2).max() < SAME_FACT
+    assert (vectors @ vectors.T - np.eye(len(vectors)) * 2).max() < REDUNDANT
 
 
 def test_documents_with_no_text_left_are_reported(embedder, models):

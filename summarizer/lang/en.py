@@ -245,7 +245,7 @@ ENGLISH = Language(
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(
         r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|also|so|"
-        r"however|meanwhile|still|yet|then|instead|such|the two|both|"
+        r"however|meanwhile|still|yet|then|instead|such|the two|both|therefore|thus|hence|moreover|furthermore|"
         r"the (ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|parties))\b", _I),
     # ... and these point back at something the reader has not been told.
     points_back=re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
