@@ -55,14 +55,18 @@ class Options:
 
 
 class _Stages:
-    """Times each stage of one brief: `with stages("embed"): ...` adds its seconds to `seconds`."""
+    """Times and reports each stage of one brief: `with stages("embed", "embedding 40 sentences"): ...`
+    tells `progress` the message (if any) and adds the stage's seconds to `seconds`."""
 
-    def __init__(self):
+    def __init__(self, progress: Callable[[str], None]):
         self.started = time.perf_counter()
         self.seconds: dict[str, float] = {}
+        self.progress = progress
 
     @contextmanager
-    def __call__(self, name: str):
+    def __call__(self, name: str, message: str | None = None):
+        if message:
+            self.progress(message)
         began = time.perf_counter()
         try:
             yield
@@ -72,17 +76,14 @@ class _Stages:
 
 def summarize(documents: list[Document], options: Options, models: Models,
               progress: Callable[[str], None] = lambda message: None) -> Brief:
-    stages = _Stages()
+    stages = _Stages(progress)
     language = language_named(options.language)
     with stages("clean_segment"):
         documents, by_document, warnings = _read(documents, language)
         sentences = [s for document_sentences in by_document for s in document_sentences]
-    with stages("load_embedder"):
-        if not models.loaded("embedder"):
-            progress("loading the embedding model")
+    with stages("load_embedder", None if models.loaded("embedder") else "loading the embedding model"):
         embedder = models.embedder
-    with stages("embed"):
-        progress(f"embedding {len(sentences)} sentences")
+    with stages("embed", f"embedding {len(sentences)} sentences"):
         sentence_vectors, event = _embed(sentences, documents, by_document, embedder)
     with stages("cluster_select"):
         sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
@@ -92,9 +93,7 @@ def summarize(documents: list[Document], options: Options, models: Models,
     with stages("extract"):
         brief_sentences = extract(chosen, by_document, language)
     if options.mode == "abstractive":
-        with stages("load_generator"):
-            if not models.loaded("generator"):
-                progress("loading the generation model")
+        with stages("load_generator", None if models.loaded("generator") else "loading the generation model"):
             generator, judge = models.generator, models.judge(language.prompts.judge)
         with stages("fuse"):
             brief_sentences = fuse_all(brief_sentences, documents, generator, judge, embedder, language, progress)

@@ -6,6 +6,7 @@ import pytest
 
 from summarizer.content.cluster import cluster, source_groups
 from summarizer.content.select import REDUNDANT
+from summarizer.wording.neutral import is_attributed
 from summarizer.lang.en import ENGLISH
 from summarizer.reading.clean import clean
 from summarizer.wording.evidence import numbers
@@ -98,6 +99,13 @@ def test_seed_articles_brief_meets_the_bar(embedder, models):
     assert not any(BOILERPLATE.search(s.text) for s in brief.sentences)
     vectors = embedder.embed([s.text for s in brief.sentences])
     assert (vectors @ vectors.T - np.eye(len(vectors)) * 2).max() < REDUNDANT
+    # the brief opens with the downing, cited to every outlet (all five report it) ...
+    opener = brief.sentences[0]
+    assert "shot down" in opener.text and {c.document for c in opener.citations} == set(range(5))
+    # ... and "accidental" is Azerbaijan's word: it appears only where someone is said to say it
+    for sentence in brief.sentences:
+        if re.search(r"accident", sentence.text, re.IGNORECASE):
+            assert is_attributed(sentence.text), sentence.text
 
 
 def test_documents_with_no_text_left_are_reported(embedder, models):
