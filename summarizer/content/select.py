@@ -28,7 +28,7 @@ import numpy as np
 from summarizer.content.cluster import SAME_FACT
 from summarizer.content.extract import cite
 from summarizer.lang import Language
-from summarizer.wording.neutral import loaded_terms
+from summarizer.wording.neutral import loaded_terms, one_party_claim
 from summarizer.types import Cluster, Sentence
 from summarizer.content.units import units
 
@@ -63,6 +63,9 @@ def can_stand_alone(sentence: Sentence, language: Language) -> bool:
         and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0  # a quotation cut off mid-way
         and not text.rstrip("\"”’' ").endswith((":", "?"))
         and not loaded_terms(text, language)  # "Baku admitted...": the outlet's voice, not the brief's
+        # "Azerbaijan accidentally shot down ...": a party's claim stated as fact; another outlet's
+        # "the ministry said ... by accident" says the same and who claims it
+        and not one_party_claim(text, language)
     )
 
 

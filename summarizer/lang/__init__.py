@@ -43,6 +43,8 @@ class Language:
     glue: frozenset  # words a shortened sentence may add to stay grammatical
     loaded_terms: tuple  # words the brief must not use in its own voice
     loaded: re.Pattern  # any of them
+    one_party: dict  # kind -> pattern of a claim only a party can make: intent, blame, casualties it inflicted
+    undecided: re.Pattern  # words before a claim that leave it open: "whether", "if"
     hedges: tuple
     months: tuple
     # patterns: reading

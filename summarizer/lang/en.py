@@ -256,7 +256,7 @@ ENGLISH = Language(
         r"\b(said|says|say|told|stated|states|announced|announces|according to|reported|reports|added|noted|"
         r"confirmed|confirms|alleged|alleges|accused|accuses|denied|denies|insisted|insists|declared|estimated|"
         r"put the (death )?toll|puts the (death )?toll|acknowledged|apologi[sz]ed|apologi[sz]es|expressed|"
-        r"called|posted|wrote|warned)\b", _I),
+        r"called|posted|wrote|warned|claimed|claims|claiming)\b", _I),
     leading_speaker=re.compile(
         r"^((?:according to [^,]{2,60},)|(?:[^,\"“]{2,80}?\s" + _SPEECH + r"(?: that)?))\s", _I),
     trailing_speaker=re.compile(
@@ -298,7 +298,8 @@ ENGLISH = Language(
                      r"(?:" + _PLACE + r")"),
            # "Osk, the provincial capital, was seized by ..."
            re.compile(r"(?P<place>[A-Z][\w’'-]+)(?:,[^,]{1,40},)?\s+(?:was|were|has been|had been)\s+"
-                      r"(?:captured|seized|taken|retaken|recaptured|overrun)\b")),
+                      r"(?:captured|seized|taken|retaken|recaptured|overrun)\b"),
+           re.compile(r"(?P<place>[A-Z][\w’'-]+)\s+(?:fell|has fallen|had fallen)\s+to\b")),
     not_asserted=re.compile(r"\b(?:whether|if|not|never|no|failed to|trying to|tried to|attempts? to|"
                             r"managed to|sought to|would|could|might)\b[^.;]{0,40}$", _I),
     contested=(re.compile(r"\b(?:[Ff]ighting|[Bb]attles?|[Cc]lashes|[Cc]ombat)\s+(?:for|over|in|around)\s+"
@@ -313,6 +314,17 @@ ENGLISH = Language(
         re.compile(r"(?P<party>[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3}?)\s+(?:has\s+|have\s+|had\s+)?" + _DENIAL),
         re.compile(r"^(?P<party>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s[^,;]*?\band\s+(?:has\s+)?" + _DENIAL),
     ),
+    one_party={
+        "intent": re.compile(r"\b(?:accidental(?:ly)?|accidently|by accident|by mistake|mistaken(?:ly)?|"
+                             r"deliberate(?:ly)?|intentional(?:ly)?|unintentional(?:ly)?|inadvertent(?:ly)?|"
+                             r"on purpose)\b", _I),
+        "blame": re.compile(r"\b(?:responsible for (?!\w+ing\b)|to blame\b|provoked by\b|(?:was|were) behind\b)", _I),
+        "casualties": re.compile(r"\b(?:killed|destroyed|eliminated|shot down|downed|wounded)\s+"
+                                 r"(?:more than |at least |over |about |some )?[\w,]+\s+(?:\w+\s+)?(?:militants|fighters|soldiers|troops|tanks|"
+                                 r"drones|aircraft|planes|helicopters|rebels|insurgents|servicemen)\b"
+                                 r"|\benemy\s+(?:soldiers|troops|fighters|tanks|aircraft)\b", _I),
+    },
+    undecided=re.compile(r"\b(?:whether|if)\b", _I),
     denies=re.compile(r"\b(denied|denies|deny|rejected|dismissed|not)\b", _I),
     pronouns=_words("it they he she this that"),
     articles=_words("the a an"),

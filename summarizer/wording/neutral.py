@@ -64,3 +64,21 @@ def without_speaker(text: str, language: Language = ENGLISH) -> str:
 def is_attributed(text: str, language: Language = ENGLISH) -> bool:
     """Does the sentence say who says it ("..., the ministry said")?"""
     return bool(language.attribution.search(own_voice(text)))
+
+
+def one_party_claim(text: str, language: Language = ENGLISH) -> str | None:
+    """The kind of claim that only a party to the story can make, when the sentence makes it in its
+    own voice: intent ("accidentally"), blame, the losses it says it inflicted, control of a place
+    ("captured Osk", "Hallin remains under army control"), or a party's label for a group (a loaded
+    term). None when the sentence says who claims it, or makes no such claim. (A loaded term is
+    refused wherever it stands in the brief's own voice: `loaded_terms`.)"""
+    if is_attributed(text, language):
+        return None
+    voice = own_voice(text)
+    patterns = [*language.one_party.items(), *(("control", p) for p in (*language.taken, language.held)),
+                ("label", language.loaded)]
+    for kind, pattern in patterns:
+        match = pattern.search(voice)
+        if match and not language.undecided.search(voice[:match.start()]):
+            return kind
+    return None
