@@ -31,7 +31,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from models import Models
-    from models.generator import LlamaCppGenerator, XLlamaCppGenerator
+    from models.generator import LlamaCppGenerator, XLlamaCppGenerator, chatml
     from models.weights import QWEN_1_5B, assemble
     from newsbrief.environment import model_settings
     from summarizer.lang.en import ENGLISH
@@ -46,7 +46,7 @@ def main() -> None:
     engine_class = {"llama-cpp-python": LlamaCppGenerator, "xllamacpp": XLlamaCppGenerator}[engine]
     started = time.perf_counter()
     generator = engine_class(assemble(QWEN_1_5B, settings.cache_dir), f"qwen-1.5b ({engine})", settings.threads,
-                             context=8192)
+                             chatml, context=8192)
     load_seconds = time.perf_counter() - started
     models = Models(settings, generator=generator)
     example = [d for path in sorted((ROOT / "examples" / "ferry").iterdir()) for d in read_path(path)]
@@ -75,10 +75,10 @@ def main() -> None:
         "same_input_again_seconds": round(runs[1], 2),
         "stage_seconds": brief.stats["stages"],
         "sentences": len(brief.sentences),
-        "modes": [s.evidence.get("mode") for s in brief.sentences],
+        "modes": [s.evidence.mode for s in brief.sentences],
         "rewritten": sum(1 for s in brief.sentences if s.text not in source_sentences),
-        "fallback_reasons": [s.evidence["fusion"].get("failed", "") for s in brief.sentences
-                             if s.evidence.get("mode") == "extractive-fallback"],
+        "fallback_reasons": [s.evidence.fusion.failed for s in brief.sentences
+                             if s.evidence.mode == "extractive-fallback"],
         "one_shot_seconds": round(one_shot_seconds, 2),
         "ratio_to_one_shot": round(warm / one_shot_seconds, 3),
         "one_shot_words": len(one_shot.split()),

@@ -63,12 +63,14 @@ def _answer_variants(answer: str) -> list[str]:
 class _SideBySide:
     """A backend that writes several conversations at once: `complete` is a batch of one."""
 
-    def __init__(self, path: Path, name: str, threads: int, chat: ChatFormat):
+    context = 4096  # tokens of context, shared by the conversations written side by side
+
+    def __init__(self, path: Path, name: str, threads: int, chat: ChatFormat, context: int | None = None):
         self.name = name
         self._chat = chat
-        self._engine = self._open(path, threads)
+        self._engine = self._open(path, threads, context or self.context)
 
-    def _open(self, path: Path, threads: int):
+    def _open(self, path: Path, threads: int, context: int):
         raise NotImplementedError
 
     def complete(self, messages: list[Message], max_tokens: int = 96, stop: list[str] | None = None) -> str:
@@ -88,10 +90,10 @@ class LlamaCppGenerator(_SideBySide):
     """llama.cpp through models/llama_parallel.py: prompts given together are written side by side,
     and instruction blocks (every turn but the last) are read once per process."""
 
-    def _open(self, path: Path, threads: int):
+    def _open(self, path: Path, threads: int, context: int):
         from models.llama_parallel import ParallelLlama
 
-        return ParallelLlama(path, threads, context=4096)
+        return ParallelLlama(path, threads, context=context)
 
     def _write(self, conversations: list[list[Message]], max_tokens: int, stop: list[str]) -> list[str]:
         return self._engine.generate([self._prompt(m) for m in conversations], max_tokens, stop)
@@ -111,10 +113,12 @@ class LlamaCppGenerator(_SideBySide):
 class XLlamaCppGenerator(_SideBySide):
     """llama.cpp's server loop through the prebuilt xllamacpp wheel (models/llama_server.py)."""
 
-    def _open(self, path: Path, threads: int):
+    context = 8192
+
+    def _open(self, path: Path, threads: int, context: int):
         from models.llama_server import LlamaServer
 
-        return LlamaServer(path, threads, context=8192)
+        return LlamaServer(path, threads, context=context)
 
     def _write(self, conversations: list[list[Message]], max_tokens: int, stop: list[str]) -> list[str]:
         return self._engine.generate([self._chat(m) for m in conversations], max_tokens, stop)
