@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.content.cluster import cluster, source_groups
 from summarizer.content.select import REDUNDANT
-from summarizer.wording.neutral import is_attributed
+from summarizer.wording.neutral import is_attributed, one_party_claim
 from summarizer.lang.en import ENGLISH
 from summarizer.reading.clean import clean
 from summarizer.wording.evidence import numbers
@@ -70,6 +70,15 @@ def test_a_sentence_is_not_cited_to_outlets_that_give_other_numbers(example_brie
             assert numbers(sentence.text) <= numbers(citation.text), (sentence.text, citation.text)
     for toll in tolls:  # State Radio says "nine": never cited for 11
         assert 2 not in {c.document for c in toll.citations}
+
+
+def test_the_example_brief_opens_with_the_event_and_states_no_party_claim_as_fact(example_brief):
+    # the headlines tell of a ferry aground off Tallow Point with its dead; Brevik Lines' account of
+    # engine failure, though all five outlets carry it, is one party's explanation, not the event
+    opener = example_brief.sentences[0].text
+    assert re.search(r"ran aground|capsized", opener) and "Tallow Point" in opener, opener
+    for sentence in example_brief.sentences:
+        assert not one_party_claim(sentence.text), sentence.text
 
 
 def test_no_repeats_within_budget_and_multi_source_first(example_brief, embedder):

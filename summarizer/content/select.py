@@ -17,9 +17,9 @@ sources have that much to say. Covering a unit twice earns nothing, which keeps 
 problem is solved exactly by scipy's MILP solver (HiGHS), within a time limit.
 
 Only sentences that read on their own are candidates (no dangling "he", "the statement", cut
-quotations, questions, or loaded terms in the outlet's voice). The brief opens with the sentence
-that best states the event, as the headlines and leads put it; the rest follow in the order the
-articles tell them, which puts background last.
+quotations, questions, loaded terms or a party's claim in the outlet's voice). The brief opens with
+the sentence that best states the event, as the headlines and leads put it (of two alike, the one
+more outlets state); the rest follow in the order the articles tell them, which puts background last.
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ MIN_WORDS = 6
 SINGLE_SOURCE = 0.05  # weight of a unit one source states, against 1 per further source
 HEADLINE = 2.0  # added to a unit that a headline states
 RELEVANCE = 3.0  # per chosen sentence, times its closeness to the headlines and leads
-AGREEMENT = 1.0  # per chosen sentence, times the further independent sources that state it
+AGREEMENT = 2.0  # per chosen sentence, times the further independent sources that state it
 CANDIDATES = 80  # sentences given to the solver, the closest to the event first
 # Two sentences this close say the same thing: at most one is chosen. Between SAME_FACT and this,
 # they overlap: both may be chosen when the second adds enough (the other outlet's details), at a
@@ -103,8 +103,8 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, document_
     chosen = solve(candidates, [said[id(s)] for s in candidates], weights, event, max_words, agreement)
     if not chosen:
         return []
-    first = max(chosen, key=lambda s: (agreement[id(s)],
-                                       float(s.embedding @ event) + _headline_share(s, headlines, language)))
+    tells_event = {id(s): float(s.embedding @ event) + _headline_share(s, headlines, language) for s in chosen}
+    first = max(chosen, key=lambda s: (round(tells_event[id(s)], 1), agreement[id(s)]))
     rest = sorted((s for s in chosen if s is not first),
                   key=lambda s: s.index / max(document_lengths[s.document], 1))
     return [(cluster_of[id(s)], s) for s in [first] + rest]

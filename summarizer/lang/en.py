@@ -250,7 +250,8 @@ ENGLISH = Language(
     # ... and these point back at something the reader has not been told.
     points_back=re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
                            r"this incident|the incident|the latter|the former)\b"
-                           r"|, (it|he|she|they) (said|added)\b"),
+                           r"|, (it|he|she|they) (said|added)\b"
+                           r"|, the (minister|spokesman|spokeswoman|official) (said|added)\b"),  # which one?
     fragment=re.compile(r"^(?:[-–—…]|\.\.\.|[a-z])"),  # left by splitting: lower case, a dash or an ellipsis
     attribution=re.compile(
         r"\b(said|says|say|told|stated|states|announced|announces|according to|reported|reports|added|noted|"
@@ -320,7 +321,8 @@ ENGLISH = Language(
                              r"on purpose)\b", _I),
         "blame": re.compile(r"\b(?:responsible for (?!\w+ing\b)|to blame\b|provoked by\b|(?:was|were) behind\b)", _I),
         "casualties": re.compile(r"\b(?:killed|destroyed|eliminated|shot down|downed|wounded)\s+"
-                                 r"(?:more than |at least |over |about |some )?[\w,]+\s+(?:\w+\s+)?(?:militants|fighters|soldiers|troops|tanks|"
+                                 r"(?:more than |at least |over |about |some )?[\w,]+\s+(?:\w+\s+)?"
+                                 r"(?:militants|fighters|soldiers|troops|tanks|"
                                  r"drones|aircraft|planes|helicopters|rebels|insurgents|servicemen)\b"
                                  r"|\benemy\s+(?:soldiers|troops|fighters|tanks|aircraft)\b", _I),
     },
