@@ -88,7 +88,7 @@ def summarize(documents: list[Document], options: Options, models: Models,
     with stages("cluster_select"):
         sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
         clusters = cluster(sentences, sentence_vectors, sources)
-        chosen = select(clusters, event, options.max_words, [len(ss) for ss in by_document], sources,
+        chosen = select(clusters, event, options.max_words, by_document, sources,
                         [d.title for d in documents], language)
     with stages("extract"):
         brief_sentences = extract(chosen, by_document, language)

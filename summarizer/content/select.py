@@ -87,13 +87,11 @@ def unit_weights(sentences: list[Sentence], said: dict[int, set[str]], sources: 
             for unit, who in stated.items()}
 
 
-def select(clusters: list[Cluster], event: np.ndarray, max_words: int, document_lengths: list[int],
+def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_document: list[list[Sentence]],
            sources: list[int], headlines: list[str | None], language: Language) -> list[tuple[Cluster, Sentence]]:
     """The brief's sentences with their clusters, in reading order."""
     cluster_of = {id(s): c for c in clusters for s in c.members}
     sentences = [s for c in clusters for s in c.members]
-    by_document = [sorted((s for s in sentences if s.document == d), key=lambda s: s.index)
-                   for d in range(len(document_lengths))]
     said = {id(s): units(s.text, language) for s in sentences}  # each sentence's content units, computed once
     weights = unit_weights(sentences, said, sources, headlines, language)
     candidates = [s for s in sentences if can_stand_alone(s, language) and s.words <= max_words]
@@ -106,7 +104,7 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, document_
     tells_event = {id(s): float(s.embedding @ event) + _headline_share(s, headlines, language) for s in chosen}
     first = max(chosen, key=lambda s: (round(tells_event[id(s)], 1), agreement[id(s)]))
     rest = sorted((s for s in chosen if s is not first),
-                  key=lambda s: s.index / max(document_lengths[s.document], 1))
+                  key=lambda s: s.index / max(len(by_document[s.document]), 1))
     return [(cluster_of[id(s)], s) for s in [first] + rest]
 
 
