@@ -44,7 +44,10 @@ class SentenceTransformerEmbedder:
             known = {t: self._vectors[t] for t in texts if t in self._vectors}
         new = list(dict.fromkeys(t for t in texts if t not in known))
         if new:
-            encoded = self._model.encode(new, batch_size=64, normalize_embeddings=True,
+            # Small batches: sentence-transformers pads each batch to its longest text, and news
+            # sentences vary in length; 16 embedded the seeds in 1.1 s against 1.6 s at 64 (same vectors;
+            # int8 quantisation was faster still but moved vectors to cosine 0.94 of these, so not used)
+            encoded = self._model.encode(new, batch_size=16, normalize_embeddings=True,
                                          convert_to_numpy=True, show_progress_bar=False)
             known.update(zip(new, encoded))
         with self._lock:
