@@ -1,6 +1,7 @@
-"""The support check measured on a labelled set we wrote (tests/data/support_pairs.jsonl):
-paraphrases that are supported, and swapped numbers, swapped actors, negations, invented
-quotes, partly supported and unattributed claims that are not. Real MiniLM and real Qwen judge."""
+"""The support check measured on a labelled set we wrote (tests/data/support_pairs.jsonl, 155 pairs):
+paraphrases, shortenings, kept attributions and other number spellings that are supported; swapped
+numbers and actors, negations, dropped hedges, qualifiers and speakers, the future told as done,
+invented quotes and partly supported claims that are not. Real MiniLM and real Qwen judge."""
 import json
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from summarizer.lang.en import ENGLISH
 from summarizer.wording.verify import check_support, similarities
 
 PAIRS = [json.loads(line) for line in (Path(__file__).parent / "data" / "support_pairs.jsonl").read_text().splitlines()]
-# Measured on this set (see the closing note of the trust issue); a drop below these is a regression.
-MIN_PRECISION, MIN_RECALL = 0.9, 0.7
+# Measured on this set: precision 0.985, recall 0.905 (the abstractive issue's goals: 0.95 and 0.90).
+# The floors leave room for one verdict that moves with another llama.cpp build; below them is a regression.
+MIN_PRECISION, MIN_RECALL = 0.95, 0.88
 
 
 @pytest.fixture(scope="module")

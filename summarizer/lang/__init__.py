@@ -47,6 +47,12 @@ class Language:
     undecided: re.Pattern  # words before a claim that leave it open: "whether", "if"
     hedges: tuple
     months: tuple
+    implied_numbers: dict  # words that state a number: a source's "both leaders" says two
+    own_spokesman: re.Pattern  # a speaker who is the actor's own voice: "its spokesman said", "her office said"
+    demonym: re.Pattern  # the ending that makes a people of a place: "Lind" -> "Lindish", "Oskaria" -> "Oskarian"
+    claim_speech: re.Pattern  # a speaker that makes a claim, not a report: "accused", "insisted", "called it"
+    future: re.Pattern  # what is to happen, not what happened: "will", "is due to"
+    agent: str  # the word that names the doer of a passive verb: "was called off by the union"
     # patterns: reading
     junk_line: re.Pattern
     junk_prefix: re.Pattern

@@ -70,7 +70,8 @@ LOADED_TERMS = (
     "invaders", "puppet", "propaganda", "blasted", "lashed out", "caved",
 )
 HEDGES = ("alleged", "allegedly", "reportedly", "said to", "believed to", "purportedly", "reported",
-          "according to", "unconfirmed", "suspected")
+          "according to", "unconfirmed", "suspected", "believe", "believes", "thought to", "may have",
+          "might have", "fear", "fears", "feared")
 
 # Who said it, where a sentence opens or closes with it: "The ministry said that ...", "According
 # to X, ...", "..., the coast guard said on Sunday.", "\"...,\" Mr. Biden declared."
@@ -224,6 +225,16 @@ ENGLISH = Language(
     loaded=re.compile(r"\b(" + "|".join(re.escape(t) for t in LOADED_TERMS) + r")\b", _I),
     hedges=HEDGES,
     months=MONTHS,
+    agent="by",
+    implied_numbers={"both": "2"},
+    own_spokesman=re.compile(r"^(?:its|her|his|their) (?:spokes(?:man|woman|person)|office|press office)\b", _I),
+    demonym=re.compile(r"(?:ish|ian|ians|ese|is|i|er|ers|ean|eans|an|ans|n|ns)$"),
+    # "called off" and "called for" report an act; "called the strike illegal" is a claim
+    claim_speech=re.compile(r"\b(?:accus(?:ed|es|ing)|insist(?:ed|s|ing)|claim(?:ed|s|ing)|alleg(?:ed|es|ing)|"
+                            r"brand(?:ed|s)|describ(?:ed|es) (?:\w+ ){1,6}?as|denounc(?:ed|es)|"
+                            r"call(?:ed|s) (?!off|on|for|in|up|out|back)(?:the|it|a|an|them|him|her|this|that)\b)", _I),
+    future=re.compile(r"\b(?:will|would|shall|'ll|(?:is|are|was|were) (?:due|expected|set|scheduled|going) to|"
+                      r"(?:is|are|was|were) to|plans? to|planned to|intends? to)\b", _I),
     # Page furniture: ad markers, accessibility links, media-player residue, subscription blurbs,
     # credits, bylines, photo captions.
     junk_line=re.compile(r"^(" + "|".join(JUNK_LINES) + r")$", _I),
@@ -257,7 +268,7 @@ ENGLISH = Language(
         r"\b(said|says|say|told|stated|states|announced|announces|according to|reported|reports|added|noted|"
         r"confirmed|confirms|alleged|alleges|accused|accuses|denied|denies|insisted|insists|declared|estimated|"
         r"put the (death )?toll|puts the (death )?toll|acknowledged|apologi[sz]ed|apologi[sz]es|expressed|"
-        r"called|posted|wrote|warned|claimed|claims|claiming)\b", _I),
+        r"called|posted|wrote|warned|claimed|claims|claiming|described|describes|branded)\b", _I),
     leading_speaker=re.compile(
         r"^((?:according to [^,]{2,60},)|(?:[^,\"“]{2,80}?\s" + _SPEECH + r"(?: that)?))\s", _I),
     trailing_speaker=re.compile(

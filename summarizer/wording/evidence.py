@@ -35,7 +35,8 @@ def names(text: str, language: Language = ENGLISH) -> set[str]:
     """Capitalised word runs (people, places, bodies), minus function words that open sentences."""
     found = set()
     for match in _NAME.finditer(_undot(text)):
-        words = [w for w in match.group().split() if w not in language.not_names]
+        words = [w for w in match.group().split()
+                 if w not in language.not_names and not language.number.fullmatch(w)]  # "Eleven people
         if words:
             found.add(" ".join(words))
     return found
@@ -47,11 +48,16 @@ def dropped_qualifiers(claim: str, source: str, language: Language = ENGLISH) ->
     "Democrats sought to increase payments" -> "Democrats increased payments" drops "sought"; but
     "X denied that ... and said Y" -> "X said Y" drops a whole clause, qualifier and all, and is fine.
     Qualifiers are the words of `language.qualifiers` (negation, "sought to", "former", "at least").
-    Words are compared on their stems, so "increase" is kept in "increased".
+    Words are compared on their stems, so "increase" is kept in "increased"; the qualified word also
+    counts as kept when the claim has a word of the same root ("threatened to ban" -> "banned").
     """
     a, b = _words(claim), _words(source)
-    kept = {j for block in SequenceMatcher(None, [language.stem(w) for w in a], [language.stem(w) for w in b],
-                                           autojunk=False)
+
+    def key(word: str) -> str:  # "eleven" and "11" are the same word here
+        value = numbers(word, language)
+        return value.pop() if value else language.stem(word)
+
+    kept = {j for block in SequenceMatcher(None, [key(w) for w in a], [key(w) for w in b], autojunk=False)
             .get_matching_blocks() for j in range(block.b, block.b + block.size)}
     in_claim = set(a)
     dropped = set()
@@ -59,9 +65,14 @@ def dropped_qualifiers(claim: str, source: str, language: Language = ENGLISH) ->
         if word not in language.qualifiers or word in in_claim or j in kept:
             continue
         following = next((k for k in range(j + 1, len(b)) if b[k] not in language.linking), None)
-        if following in kept:
+        if following in kept or (following is not None and any(_same_root(b[following], w) for w in a)):
             dropped.add(word)
     return sorted(dropped)
+
+
+def _same_root(a: str, b: str) -> bool:
+    """"ban" and "banned", "cutting" and "cut", "moving" and "moved": the same first three letters."""
+    return len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3]
 
 
 def _words(text: str) -> list[str]:
@@ -74,6 +85,8 @@ def quotations(text: str) -> list[str]:
 
 def missing_numbers(claim: str, sources: list[str], language: Language = ENGLISH) -> set[str]:
     held = set().union(*(numbers(s, language) for s in sources)) if sources else set()
+    held |= {n for word, n in language.implied_numbers.items()
+             if any(re.search(rf"\b{word}\b", s, re.IGNORECASE) for s in sources)}
     return numbers(claim, language) - held
 
 
@@ -85,9 +98,23 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     joined = _plain(_undot(" ".join(sources)))
     words = set(re.findall(r"\w+", joined))
     stem = language.stem
+
+    def found(word: str) -> bool:
+        if stem(word) in joined if len(stem(word)) > 2 else stem(word) in words:
+            return True
+        # a people named after its place: "Lindish" is found in "Lind"
+        place = language.demonym.sub("", word.lower())
+        return len(place) >= 4 and place in words
+
+    def common_word(name: str) -> bool:
+        # A capital on the first word may be only the sentence's: "Flooding closed the road" is
+        # found in "floodwater covered the road" (the source writes the root in lower case)
+        root = name.lower()[:5]
+        return " " not in name and claim.lstrip("\"“‘' ").startswith(name) and \
+            re.search(rf"\b{re.escape(root)}", " ".join(sources)) is not None  # lower case only
+
     return {name for name in names(claim, language)
-            if not any(stem(word) in joined if len(stem(word)) > 2 else stem(word) in words
-                       for word in name.split())}
+            if not any(found(word) for word in name.split()) and not common_word(name)}
 
 
 def _undot(text: str) -> str:

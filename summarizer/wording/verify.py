@@ -7,8 +7,11 @@ so the check is built from what we have, cheapest first, stopping at the first f
   quotes      every quotation in the claim is verbatim in the source
   hedges      a source that hedges ("allegedly") is not turned into a bare fact, nor is a
               source's claim with its speaker ("..., the army said") cut off
+  roles       the same words with doer and done-to traded ("the airline accused the union")
+  claims      a source's "X accused Y of ...", "X insisted ..." is not made the brief's own fact
   qualifiers  no "not", "sought to", "former", "at least" of the source is left out while the
               words it qualifies are kept
+  future      what the source says is to happen ("will hold talks") is not told as done
   judge       the LLM, asked yes/no, gives "yes" a probability of at least JUDGE_YES; not asked
               when the claim is a near-verbatim copy of the source, or the source with only whole
               phrases taken out and none of the words whose loss changes what it says (`shortens`)
@@ -27,7 +30,7 @@ from summarizer.lang import Language
 from summarizer.lang.en import ENGLISH
 from summarizer.types import Support
 from summarizer.wording.evidence import dropped_qualifiers, missing_names, missing_numbers, unquoted
-from summarizer.wording.neutral import hedges, is_attributed, without_speaker
+from summarizer.wording.neutral import hedges, is_attributed, speaker_clause, without_speaker
 
 SUPPORTS = 0.6
 JUDGE_YES = 0.65  # see models/judge.py and tests/data/support_pairs.jsonl
@@ -84,13 +87,53 @@ def _first_failure(claim: str, source: str, similarity: float, wording: bool, fl
     if source_hedges and not (hedges(claim, language) or is_attributed(claim, language)):
         return f"drops the source's hedge ({', '.join(source_hedges)})"
     bare = without_speaker(source, language)
-    if bare != source and not is_attributed(claim, language) and (
+    if bare != source and not is_attributed(claim, language) and not _own_voice_speaks(source, language) and (
             verbatim(claim, bare) or shortens(claim, bare, language)):
         return "leaves out who said it"
+    if _roles_swapped(claim, source, language):
+        return "swaps who did what to whom"
+    if language.claim_speech.search(source) and not (is_attributed(claim, language) or hedges(claim, language)):
+        return "states as fact what the source gives as a party's claim"  # "X accused Y of ..." -> "Y did ..."
     qualifiers = dropped_qualifiers(claim, source, language)
     if qualifiers:
         return f"leaves out {', '.join(repr(w) for w in qualifiers)}"
+    if _future_told_as_done(claim, source, language):
+        return "tells as done what the source says is to happen"
     return None
+
+
+def _roles_swapped(claim: str, source: str, language: Language) -> bool:
+    """The same words with two of them trading places, and no change of voice: "The airline accused the
+    union" from "The union accused the airline". ("The strike was called off by the union" from "The
+    union called off the strike" trades places too, but the passive's "by" keeps who did it.)"""
+    a, b = language.content_words(claim), language.content_words(source)
+    if len(a) != len(b) or a == b or sorted(a) != sorted(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    passive = [bool(re.search(rf"\b{language.agent}\b", t, re.IGNORECASE)) for t in (claim, source)]
+    # neighbours trading places is a possessive turned round ("Drenna's volcano", "the volcano on Drenna")
+    return len(differ) == 2 and differ[1] - differ[0] > 1 and a[differ[0]] == b[differ[1]] \
+        and passive[0] == passive[1]
+
+
+def _own_voice_speaks(source: str, language: Language) -> bool:
+    """"The coast guard opened an inquiry, its spokesman said": the actor's own spokesman or office
+    telling what the actor did; the brief may say it without them."""
+    found = speaker_clause(source, language)
+    return bool(found) and bool(language.own_spokesman.match(found[1]))
+
+
+def _future_told_as_done(claim: str, source: str, language: Language) -> bool:
+    """The source says something is to happen ("will hold talks", "is due to reopen"), and the claim,
+    about that same thing (it shares the words after "will"), says it without any future."""
+    if language.future.search(claim):
+        return False
+    said = set(language.content_words(claim))
+    for marker in language.future.finditer(source):
+        after = language.content_words(source[marker.end():])[:4]
+        if said & set(after):
+            return True
+    return False
 
 
 def verbatim(claim: str, source: str) -> bool:
