@@ -1,4 +1,4 @@
-from summarizer.wording.evidence import missing_names, missing_numbers, numbers, unquoted
+from summarizer.wording.evidence import dropped_qualifiers, missing_names, missing_numbers, numbers, unquoted
 from summarizer.reading.segment import split_sentences
 
 
@@ -22,3 +22,11 @@ def test_names_and_quotes_must_be_in_the_sources():
     assert missing_names("Karin Voss spoke", ["Dravanek spoke"]) == {"Karin Voss"}
     assert unquoted('He said it was "a disaster waiting to happen".', ['"It was a disaster waiting to happen," Reyk said.']) == []
     assert unquoted('He said it was "an avoidable tragedy".', ["It was a tragedy, he said."]) == ["an avoidable tragedy"]
+
+
+def test_a_dropped_qualifier_is_found_through_an_irregular_verb_but_a_noun_is_no_qualifier_of_what_follows():
+    source = "Rebels tried to take the airport on Friday."
+    assert dropped_qualifiers("Rebels took the airport on Friday.", source) == ["tried"]
+    assert dropped_qualifiers("Rebels tried to take the airport.", source) == []
+    assert dropped_qualifiers("Hundreds marched against a planned new mine.",
+                              "Hundreds marched against plans for a new mine.") == []

@@ -1,4 +1,4 @@
-"""The support check measured on a labelled set we wrote (tests/data/support_pairs.jsonl, 155 pairs):
+"""The support check measured on a labelled set we wrote (tests/data/support_pairs.jsonl, 175 pairs):
 paraphrases, shortenings, kept attributions and other number spellings that are supported; swapped
 numbers and actors, negations, dropped hedges, qualifiers and speakers, the future told as done,
 invented quotes and partly supported claims that are not. Real MiniLM and real Qwen judge."""
@@ -11,7 +11,7 @@ from summarizer.lang.en import ENGLISH
 from summarizer.wording.verify import check_support, similarities
 
 PAIRS = [json.loads(line) for line in (Path(__file__).parent / "data" / "support_pairs.jsonl").read_text().splitlines()]
-# Measured on this set: precision 0.985, recall 0.905 (the abstractive issue's goals: 0.95 and 0.90).
+# Measured on this set: precision 0.987, recall 0.904 (the abstractive issue's goals: 0.95 and 0.90).
 # The floors leave room for one verdict that moves with another llama.cpp build; below them is a regression.
 MIN_PRECISION, MIN_RECALL = 0.95, 0.88
 

@@ -65,7 +65,15 @@ def dropped_qualifiers(claim: str, source: str, language: Language = ENGLISH) ->
         if word not in language.qualifiers or word in in_claim or j in kept:
             continue
         following = next((k for k in range(j + 1, len(b)) if b[k] not in language.linking), None)
-        if following in kept or (following is not None and any(_same_root(b[following], w) for w in a)):
+        if following is None:
+            continue
+        # what it qualified is still in the claim: the word itself, a word of its root, or, for a
+        # qualifier of an infinitive whose verb is irregular ("tried to take the airport" -> "took the
+        # airport"), the words that come after that verb
+        after_verb = language.content_words(" ".join(b[following + 1:following + 4])) \
+            if b[j + 1:j + 2] == ["to"] else []
+        if following in kept or any(_same_root(b[following], w) for w in a) \
+                or set(after_verb) & set(language.content_words(claim)):
             dropped.add(word)
     return sorted(dropped)
 
