@@ -168,3 +168,43 @@ def test_a_figure_owns_only_the_words_before_the_next_figure():
     text = "A response team recovered three people, two dead and one injured, from the gorge."
     found = [(f.category, f.value) for f in figures(Sentence(0, 0, text, 0, len(text)), ENGLISH)]
     assert found == [("deaths", "two"), ("injured", "one")]
+
+
+def test_a_sentence_that_leans_on_the_one_before_comes_only_right_after_it():
+    """The solver's side: candidate 1 ("A third was rescued, it said.") is worth more than candidate 0,
+    the sentence it leans on (14 words), but may only come with it; in 15 words 0 is chosen, not 1 alone."""
+    from summarizer.content.select import solve
+    from summarizer.types import Sentence
+    first = Sentence(0, 0, "The coast guard said two fishermen died when their trawler sank off Tallow Point.", 0, 80)
+    leaning = Sentence(0, 1, "A third fisherman was rescued and flown to hospital, it said.", 81, 140)
+    first.embedding, leaning.embedding = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    covered = [{"trawler sank"}, {"third fisherman", "flown hospital"}]
+    weights = {"trawler sank": 1.0, "third fisherman": 5.0, "flown hospital": 5.0}
+    event = np.array([0.6, 0.8])
+    agreement = {id(first): 0, id(leaning): 0}
+    assert solve([first, leaning], covered, weights, event, 15, agreement) == [leaning]
+    assert solve([first, leaning], covered, weights, event, 15, agreement, [(1, 0)]) == [first]
+    assert solve([first, leaning], covered, weights, event, 30, agreement, [(1, 0)]) == [first, leaning]
+
+
+def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models):
+    # each article tells the rescue only in a sentence that leans on the one before it
+    articles = [
+        ["The Velmar coast guard said two fishermen died when the trawler Ostra sank off Tallow Point on Sunday.",
+         "A third fisherman was rescued and flown to hospital in Port Velmar, it said.",
+         "The cause of the sinking is not known."],
+        ["Two fishermen died when the trawler Ostra sank off Tallow Point on Sunday, the coast guard said.",
+         "A third man was rescued and flown to hospital in Port Velmar, it said.",
+         "Weather at the time was calm, fishermen in the harbour said."],
+        ["The trawler Ostra went down off Tallow Point on Sunday, killing two fishermen, the coast guard said.",
+         "A third crew member was rescued and taken to hospital in Port Velmar, it added.",
+         "The boat had been inspected in March."],
+    ]
+    documents = [Document(text=f"Trawler sinks off Tallow Point\n\n{' '.join(sentences)}", origin=f"{i}.txt")
+                 for i, sentences in enumerate(articles)]
+    before = {later: earlier for sentences in articles for earlier, later in zip(sentences, sentences[1:])}
+    texts = [s.text for s in summarize(documents, Options(max_words=60), models).sentences]
+    leaning = [i for i, text in enumerate(texts) if "hospital" in text]
+    assert leaning, texts  # the rescue is worth its words, with what it leans on before it
+    for i in leaning:
+        assert i > 0 and texts[i - 1] == before[texts[i]], texts

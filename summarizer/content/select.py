@@ -17,7 +17,9 @@ sources have that much to say. Covering a unit twice earns nothing, which keeps 
 problem is solved exactly by scipy's MILP solver (HiGHS), within a time limit.
 
 Only sentences that read on their own are candidates (no dangling "he", "the statement", cut
-quotations, questions, loaded terms or a party's claim in the outlet's voice). The brief opens with
+quotations, questions, loaded terms or a party's claim in the outlet's voice), and those that read
+right straight after the sentence before them in their article ("A third was injured, it said."):
+such a sentence is chosen only with that one, and follows it in the brief. The brief opens with
 the sentence that best states the event, as the headlines and leads put it (of two alike, the one
 more outlets state); the rest follow in the order the articles tell them, which puts background last.
 """
@@ -54,11 +56,19 @@ def event_vector(vectors: np.ndarray) -> np.ndarray:
 
 
 def can_stand_alone(sentence: Sentence, language: Language) -> bool:
+    return reads_whole(sentence, language) and not leans_back(sentence, language)
+
+
+def leans_back(sentence: Sentence, language: Language) -> bool:
+    """Does it lean on the sentence before it ("He said ...", "..., it said", "the incident")?"""
+    return bool(language.needs_context.match(sentence.text) or language.points_back.search(sentence.text))
+
+
+def reads_whole(sentence: Sentence, language: Language) -> bool:
+    """Is it a whole sentence that the brief may state, given what came before it?"""
     text = sentence.text
     return (
         sentence.words >= MIN_WORDS
-        and not language.needs_context.match(text)  # "He said ...", "The ministry added ..."
-        and not language.points_back.search(text)  # "since that", "the incident"
         and not language.fragment.match(text)
         and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0  # a quotation cut off mid-way
         and not text.rstrip("\"”’' ").endswith((":", "?"))
@@ -97,15 +107,42 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
     candidates = [s for s in sentences if can_stand_alone(s, language) and s.words <= max_words]
     candidates.sort(key=lambda s: -float(s.embedding @ event))
     candidates = candidates[:CANDIDATES]
+    after = _continuations(candidates, by_document, max_words, language)
+    candidates += [sentence for sentence, _ in after]
+    position = {id(s): i for i, s in enumerate(candidates)}
     agreement = {id(s): _further_sources(s, by_document, sources, language) for s in candidates}
-    chosen = solve(candidates, [said[id(s)] for s in candidates], weights, event, max_words, agreement)
+    chosen = solve(candidates, [said[id(s)] for s in candidates], weights, event, max_words, agreement,
+                   [(position[id(s)], position[id(before)]) for s, before in after])
     if not chosen:
         return []
-    tells_event = {id(s): float(s.embedding @ event) + _headline_share(s, headlines, language) for s in chosen}
-    first = max(chosen, key=lambda s: (round(tells_event[id(s)], 1), agreement[id(s)]))
-    rest = sorted((s for s in chosen if s is not first),
-                  key=lambda s: s.index / max(len(by_document[s.document]), 1))
-    return [(cluster_of[id(s)], s) for s in [first] + rest]
+    leaning = {id(s) for s, _ in after}
+    heads = [s for s in chosen if id(s) not in leaning]
+    tells_event = {id(s): float(s.embedding @ event) + _headline_share(s, headlines, language) for s in heads}
+    first = max(heads, key=lambda s: (round(tells_event[id(s)], 1), agreement[id(s)]))
+    rest = sorted((s for s in heads if s is not first), key=lambda s: s.index / max(len(by_document[s.document]), 1))
+    leaning_on = {id(before): s for s, before in after if any(s is c for c in chosen)}
+    ordered = []
+    for head in [first] + rest:  # each followed by the sentences that lean on it, as its article has them
+        ordered.append(head)
+        while id(ordered[-1]) in leaning_on:
+            ordered.append(leaning_on[id(ordered[-1])])
+    return [(cluster_of[id(s)], s) for s in ordered]
+
+
+def _continuations(candidates: list[Sentence], by_document: list[list[Sentence]], max_words: int,
+                   language: Language) -> list[tuple[Sentence, Sentence]]:
+    """Sentences that read wrong on their own but right straight after the sentence before them in
+    their article ("The Defense Ministry said two crew members were killed." "A third crew member
+    was injured, it said."), each with that sentence: they may be chosen together, in that order."""
+    after: list[tuple[Sentence, Sentence]] = []
+    allowed = set(map(id, candidates))
+    for document in by_document:
+        for before, sentence in zip(document, document[1:]):
+            if id(before) in allowed and leans_back(sentence, language) and reads_whole(sentence, language) \
+                    and sentence.words <= max_words:
+                after.append((sentence, before))
+                allowed.add(id(sentence))  # a third may lean on the second
+    return after
 
 
 def _further_sources(sentence: Sentence, by_document: list[list[Sentence]], sources: list[int],
@@ -124,8 +161,9 @@ def _headline_share(sentence: Sentence, headlines: list[str | None], language: L
 
 
 def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str, float], event: np.ndarray,
-          max_words: int, agreement: dict[int, int]) -> list[Sentence]:
-    """The exact optimum of the selection objective (module docstring) over `candidates`."""
+          max_words: int, agreement: dict[int, int], after: list[tuple[int, int]] = ()) -> list[Sentence]:
+    """The exact optimum of the selection objective (module docstring) over `candidates`; for each
+    pair (i, j) of `after`, candidate i (which leans on j) only with candidate j."""
     if not candidates:
         return []
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -143,8 +181,11 @@ def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str
     vocabulary = sorted(set().union(*covered))
     column = {unit: len(candidates) + i for i, unit in enumerate(vocabulary)}
     n, m = len(candidates), len(vocabulary)
-    relevance = np.array([RELEVANCE * max(float(s.embedding @ event), 0.0) + AGREEMENT * agreement[id(s)] + mine
-                          for s, mine in zip(candidates, own)])
+    # a sentence that leans on the one before ("It said ...") is not credited with its closeness to the
+    # event: without its subject, its embedding does not say what it is about
+    leaning = {i for i, _ in after}
+    relevance = np.array([RELEVANCE * (i not in leaning) * max(float(s.embedding @ event), 0.0)
+                          + AGREEMENT * agreement[id(s)] + mine for i, (s, mine) in enumerate(zip(candidates, own))])
     vectors = np.stack([s.embedding for s in candidates])
     closeness = np.triu(vectors @ vectors.T, k=1)
     similar = np.argwhere(closeness >= REDUNDANT)
@@ -165,8 +206,11 @@ def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str
     first = 1 + m + len(similar)
     for k, (a, b) in enumerate(overlapping):
         rows += [first + k] * 3; columns += [int(a), int(b), n + m + k]; values += [1.0, 1.0, -1.0]
-    upper = np.concatenate([[max_words], np.zeros(m), np.ones(len(similar)), np.ones(p)])
-    matrix = coo_matrix((values, (rows, columns)), shape=(first + p, n + m + p)).tocsr()
+    first += p
+    for k, (i, j) in enumerate(after):
+        rows += [first + k] * 2; columns += [i, j]; values += [1.0, -1.0]
+    upper = np.concatenate([[max_words], np.zeros(m), np.ones(len(similar)), np.ones(p), np.zeros(len(after))])
+    matrix = coo_matrix((values, (rows, columns)), shape=(first + len(after), n + m + p)).tocsr()
     integrality = np.concatenate([np.ones(n + m), np.zeros(p)])
     result = milp(objective, integrality=integrality, bounds=Bounds(0, 1),
                   constraints=LinearConstraint(matrix, -np.inf, upper),
