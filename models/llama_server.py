@@ -34,8 +34,12 @@ class LlamaServer:
             raise ServerError(f"llama.cpp server: {message}")
         return sorted(reply["choices"], key=lambda choice: choice["index"])
 
-    def generate(self, prompts: list[str], max_tokens: int, stop: list[str]) -> list[str]:
-        """Greedy continuation of each prompt, up to `max_tokens`, an end-of-turn token or a stop string."""
+    def generate(self, prompts: list[str], max_tokens: int, stop: list[str], together: bool = True) -> list[str]:
+        """Greedy continuation of each prompt, up to `max_tokens`, an end-of-turn token or a stop string;
+        written side by side (`together`) or one after another."""
+        if not together:
+            return [self._choices({"prompt": prompt, "n_predict": max_tokens, "stop": stop})[0]["text"]
+                    for prompt in prompts]
         choices = self._choices({"prompt": prompts, "n_predict": max_tokens, "stop": stop})
         return [choice["text"] for choice in choices]
 
