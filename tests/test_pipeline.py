@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from summarizer.content.cluster import cluster, source_groups
-from summarizer.content.select import REDUNDANT
+from summarizer.content.select import REDUNDANT, solve
 from summarizer.wording.neutral import is_attributed, one_party_claim
 from summarizer.lang.en import ENGLISH
 from summarizer.reading.clean import clean
@@ -13,7 +13,7 @@ from summarizer.wording.evidence import numbers
 from summarizer.reading.ingest import InputError, read_path
 from summarizer.pipeline import Options, summarize
 from summarizer.reading.segment import segment
-from summarizer.types import Document
+from summarizer.types import Document, Sentence
 from tests.conftest import SEEDS
 
 BOILERPLATE = re.compile(r"ad_\d|please wait|0:00|subscribe|unlimited access|original url|photo|"
@@ -163,7 +163,6 @@ def test_figures_that_count_different_things_are_not_a_disagreement(embedder, mo
 
 def test_a_figure_owns_only_the_words_before_the_next_figure():
     from summarizer.comparison.disagree import figures
-    from summarizer.types import Sentence
 
     text = "A response team recovered three people, two dead and one injured, from the gorge."
     found = [(f.category, f.value) for f in figures(Sentence(0, 0, text, 0, len(text)), ENGLISH)]
@@ -173,8 +172,6 @@ def test_a_figure_owns_only_the_words_before_the_next_figure():
 def test_a_sentence_that_leans_on_the_one_before_comes_only_right_after_it():
     """The solver's side: candidate 1 ("A third was rescued, it said.") is worth more than candidate 0,
     the sentence it leans on (14 words), but may only come with it; in 15 words 0 is chosen, not 1 alone."""
-    from summarizer.content.select import solve
-    from summarizer.types import Sentence
     first = Sentence(0, 0, "The coast guard said two fishermen died when their trawler sank off Tallow Point.", 0, 80)
     leaning = Sentence(0, 1, "A third fisherman was rescued and flown to hospital, it said.", 81, 140)
     first.embedding, leaning.embedding = np.array([1.0, 0.0]), np.array([0.0, 1.0])

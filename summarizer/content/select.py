@@ -115,12 +115,13 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
                    [(position[id(s)], position[id(before)]) for s, before in after])
     if not chosen:
         return []
-    leaning = {id(s) for s, _ in after}
-    heads = [s for s in chosen if id(s) not in leaning]
+    taken = set(map(id, chosen))
+    leaning_on = {id(before): s for s, before in after if id(s) in taken}  # chosen with what it leans on
+    following = set(map(id, leaning_on.values()))
+    heads = [s for s in chosen if id(s) not in following]
     tells_event = {id(s): float(s.embedding @ event) + _headline_share(s, headlines, language) for s in heads}
     first = max(heads, key=lambda s: (round(tells_event[id(s)], 1), agreement[id(s)]))
     rest = sorted((s for s in heads if s is not first), key=lambda s: s.index / max(len(by_document[s.document]), 1))
-    leaning_on = {id(before): s for s, before in after if any(s is c for c in chosen)}
     ordered = []
     for head in [first] + rest:  # each followed by the sentences that lean on it, as its article has them
         ordered.append(head)

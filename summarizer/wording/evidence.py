@@ -60,6 +60,7 @@ def dropped_qualifiers(claim: str, source: str, language: Language = ENGLISH) ->
     kept = {j for block in SequenceMatcher(None, [key(w) for w in a], [key(w) for w in b], autojunk=False)
             .get_matching_blocks() for j in range(block.b, block.b + block.size)}
     in_claim = set(a)
+    claim_content = set(language.content_words(claim))
     dropped = set()
     for j, word in enumerate(b):
         if word not in language.qualifiers or word in in_claim or j in kept:
@@ -73,7 +74,7 @@ def dropped_qualifiers(claim: str, source: str, language: Language = ENGLISH) ->
         after_verb = language.content_words(" ".join(b[following + 1:following + 4])) \
             if b[j + 1:j + 2] == ["to"] else []
         if following in kept or any(_same_root(b[following], w) for w in a) \
-                or set(after_verb) & set(language.content_words(claim)):
+                or set(after_verb) & claim_content:
             dropped.add(word)
     return sorted(dropped)
 
