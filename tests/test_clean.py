@@ -88,3 +88,19 @@ def test_a_wire_story_on_a_site_names_both():
                                "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said.\n"
                                "Original url:\nhttps://www.harbournews.example/2026/ferry", origin="x"))
     assert own.outlet == "Harbour News"
+
+
+def test_page_furniture_that_names_its_own_publication_names_the_outlet():
+    story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
+    desk = clean_(Document(text=f"Ferry runs aground\n{story}\nWith reporting by Coastline Radio's Harbour Service and Reuters",
+                           origin="x"))
+    assert desk.outlet == "Coastline Radio" and "Harbour Service" not in desk.text
+    blurb = clean_(Document(text=f"Ferry runs aground\n{story}\n  • Tidewatch magazine delivered to your door\n"
+                                 "  • Ad free experience", origin="x"))
+    assert blurb.outlet == "Tidewatch"
+    # a contributor credited without a desk is not the page's outlet, and a body sentence naming a
+    # magazine is news, not furniture
+    contributor = clean_(Document(text=f"Ferry runs aground\n{story}\nWith reporting by Reuters", origin="x"))
+    news = clean_(Document(text=f"Ferry runs aground\nTidewatch magazine first reported the grounding on Saturday.",
+                           origin="x"))
+    assert contributor.outlet is None and news.outlet is None

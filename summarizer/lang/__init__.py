@@ -60,6 +60,7 @@ class Language:
     credit_line: re.Pattern
     byline: re.Pattern
     byline_outlet: re.Pattern
+    furniture_outlet: re.Pattern  # page furniture that names its own publication: "With reporting by X's ..."
     original_url: re.Pattern
     caption_credit: re.Pattern
     caption_phrase: re.Pattern

@@ -85,6 +85,8 @@ _DENIAL = (r"(?:denied|denies|rejected claims|dismissed reports)\s+(?P<that>that
 _PLACE = (r"(?:the\s+(?:[\w-]+\s+){0,2}(?:town|city|village|port|airport|region|district|capital)\s+of\s+)?"
           r"(?P<place>[A-Z][\w’'-]+)")
 _CARDINAL = r"(?:\d[\d,]*|(?:" + _any(CARDINALS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+# A publication's name as page furniture writes it: "The Harbour News", "RFE/RL", "Newsweek"
+_PUBLICATION = r"(?:The )?[A-Z][\w/&.\-]*(?: [A-Z][\w/&.\-]*){0,3}"
 VAGUE_AMOUNTS = {"several thousand": 3000, "thousands": 2000, "hundreds": 200, "dozens": 24, "several hundred": 300,
                  "scores": 40, "a few": 3}
 
@@ -243,6 +245,12 @@ ENGLISH = Language(
     credit_line=re.compile(r"^(\(?(with )?reporting by|\(?editing by|\(?additional reporting)\b", _I),
     byline=re.compile(r"^by\s+[A-Z][\w.'’\-]+(\s+[\w.'’\-]+){0,12}$", _I),
     byline_outlet=re.compile(r"\b(?:for|of)\s+(?P<outlet>[A-Z][\w.&'’\- ]{1,40})$"),
+    # A credit naming the page's own desk ("With reporting by RFE/RL's Armenian Service"; a plain
+    # "with reporting by Reuters" names a contributor, not the page) or a subscription blurb naming
+    # the publication ("Newsweek magazine delivered to your door")
+    furniture_outlet=re.compile(
+        r"^\(?(?:[Ww]ith )?(?:[Aa]dditional )?[Rr]eporting by (?P<desk>" + _PUBLICATION + r")['’]s\b"
+        r"|^(?:[Ss]ubscribe to )?(?P<brand>" + _PUBLICATION + r") (?:magazine|newspaper|print edition)\b"),
     original_url=re.compile(r"^(original url|source url|source)\s*:\s*(?P<url>https?://\S+)?\s*$", _I),
     # credits in parentheses or after "Photo:", markdown-bold credits
     caption_credit=re.compile(r"(\((?:[\w .'’/]*\s)?(reuters|ap|afp|getty images|epa|photo|picture|file)"

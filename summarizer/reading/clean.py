@@ -36,6 +36,7 @@ def clean(document: Document, language: Language) -> Document:
     headings: list[str] = []  # short unpunctuated lines before the first body paragraph
     body: list[str] = []
     expect_url = False
+    named_by_furniture = None  # the publication as its own page furniture names it
     for line in lines:
         if expect_url:
             expect_url = False
@@ -43,6 +44,8 @@ def clean(document: Document, language: Language) -> Document:
                 meta["url"] = meta["url"] or line.replace(" ", "")
                 continue
         kind = _classify(line, language)
+        if kind != "body" and not named_by_furniture:
+            named_by_furniture = _furniture_outlet(line, language)
         if kind == "original-url":
             match = language.original_url.match(line)
             if match.group("url"):
@@ -62,6 +65,7 @@ def clean(document: Document, language: Language) -> Document:
                 headings.append(line)
         elif kind == "body":
             body.append(line)
+    meta["outlet"] = meta["outlet"] or named_by_furniture
     _name_title_and_outlet(headings, meta)
     if meta["url"] and (not meta["outlet"] or meta["outlet"].lower() in WIRE_AGENCIES):
         # the page's site, and the agency whose story it runs: "themoscowtimes.com (AFP)"
@@ -101,6 +105,12 @@ def _classify(line: str, language: Language) -> str:
     if not punctuated and words <= 14:
         return "heading"
     return "body"
+
+
+def _furniture_outlet(line: str, language: Language) -> str | None:
+    """'With reporting by RFE/RL's Armenian Service' -> 'RFE/RL'; '• Newsweek magazine delivered ...' -> 'Newsweek'."""
+    match = language.furniture_outlet.match(_BULLET.sub("", line))
+    return match and (match.group("desk") or match.group("brand"))
 
 
 def _host(url: str) -> str | None:
