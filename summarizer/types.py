@@ -142,7 +142,7 @@ class Claim:
 @dataclass
 class Disagreement:
     topic: str  # "Death toll", "Control of Shusha"
-    kind: str  # number, responsibility, control, denial
+    kind: str  # number, responsibility, control, denial, characterisation
     claims: list[Claim]
 
 

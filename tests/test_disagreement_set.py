@@ -13,9 +13,11 @@ from summarizer.types import Sentence
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "disagreements.jsonl").read_text().splitlines()]
 # Measured on this set (closing note of the abstractive issue); a drop below these is a regression.
-# Opposite characterisations are not found yet: they count against recall.
+# Opposite characterisations: 24 cases, the last 8 written after the finder and scored once as held
+# out (8 of 8 right) before they joined the set.
 MIN_PRECISION, MIN_RECALL = 0.9, 0.8
 MIN_CONTROL_RECALL = 0.9
+MIN_CHARACTERISATION = 0.9  # precision and recall
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +45,13 @@ def test_precision_and_recall_of_the_disagreement_finder(found):
                        for case, ds in found)
     precision, recall = _rates(found, {"control", "figures", "characterisation"})
     control = _rates(found, {"control"})
+    described = _rates(found, {"characterisation"})
     print(f"\ndisagreements: precision {precision:.2f} recall {recall:.2f} on {len(found)} cases; "
-          f"control {control[0]:.2f} / {control[1]:.2f}\n{report}")
+          f"control {control[0]:.2f} / {control[1]:.2f}; characterisation {described[0]:.2f} / {described[1]:.2f}"
+          f"\n{report}")
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL, report
     assert control[0] >= MIN_PRECISION and control[1] >= MIN_CONTROL_RECALL, report
+    assert min(described) >= MIN_CHARACTERISATION, report
 
 
 def test_the_seeds_show_the_dispute_over_shusha(models):

@@ -68,3 +68,14 @@ def test_the_same_document_never_disputes_itself(sentences):
         (0, "The union said the overloaded ferry capsized in heavy seas."),
         (0, "Brevik Lines denied that the ship was overloaded."),
     )) == []
+
+
+def test_one_thing_described_in_opposite_ways(sentences):
+    # the violent side first in the text, to show the sides come in the pair's order, not the documents'
+    [dispute] = find_disputes_(sentences(
+        (0, "Police said the rally in Brevik Square turned violent after dark."),
+        (1, "Organisers said the rally in Brevik Square was not violent and stayed calm throughout."),
+        (2, "The rally in Brevik Square stayed peaceful, a city council member said."),
+    ))
+    assert dispute.kind == "characterisation" and dispute.topic == "How the rally is described"
+    assert [(c.value, c.documents) for c in dispute.claims] == [("peaceful", [1, 2]), ("violent", [0])]

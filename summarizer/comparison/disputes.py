@@ -8,6 +8,8 @@ is shown only when two documents take opposite sides, each in its own words.
                   control" (or "The army denied losing Osk")
   denial          "Brevik Lines denied that the ship was overloaded" against another document
                   that says the ship was overloaded
+  characterisation  "Organisers said the rally stayed peaceful" against "Police said the rally turned
+                  violent": one thing described in opposite ways ("was not a failure" is a success)
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import re
 from itertools import combinations, product
 
 from summarizer.lang import Language
+from summarizer.wording.evidence import names
 from summarizer.wording.neutral import is_attributed
 from summarizer.types import Claim, Disagreement, Sentence, Statement
 
@@ -24,7 +27,8 @@ ABOUT_THE_SAME = 0.4  # sentences this close in meaning can be about the same ev
 DENIAL_ABOUT_THE_SAME = 0.3
 
 def find_disputes(sentences: list[Sentence], language: Language) -> list[Disagreement]:
-    return _responsibility(sentences, language) + _control(sentences, language) + _denials(sentences, language)
+    return (_responsibility(sentences, language) + _control(sentences, language) + _denials(sentences, language)
+            + _characterisations(sentences, language))
 
 
 def _responsibility(sentences: list[Sentence], language: Language) -> list[Disagreement]:
@@ -104,6 +108,79 @@ def _denials(sentences: list[Sentence], language: Language) -> list[Disagreement
                 disputes.append(_dispute(topics[key], "denial",
                                          [("asserted", b), (f"denied by {_name(m.group('party'), language)}", a)]))
     return _unique(disputes)
+
+
+def _characterisations(sentences: list[Sentence], language: Language) -> list[Disagreement]:
+    """One thing described in opposite ways by two documents."""
+    described = [(s, side, pair) for s in sentences for pair in language.characterisations
+                 for side in _sides(s.text, pair, language)]
+    disputes = []
+    for (a, side_a, pair), (b, side_b, pair_b) in combinations(described, 2):
+        if pair is not pair_b or side_a == side_b or a.text == b.text:
+            continue
+        if a.document == b.document:
+            continue  # one article telling both is telling a change ("started peacefully ... turned violent")
+        thing = _described_thing(a, b, pair, language)
+        if thing:
+            sides = sorted([(side_a, a), (side_b, b)], key=lambda side: [label for label, _ in pair].index(side[0]))
+            disputes.append(_dispute(f"How {thing} is described", "characterisation", sides))
+    return _unique(disputes)
+
+
+def _sides(text: str, pair: tuple, language: Language) -> set[str]:
+    """The labels of the pair that the text gives its subject; a negated one counts as the other."""
+    found = set()
+    for index, (label, pattern) in enumerate(pair):
+        for match in pattern.finditer(text):
+            start = _description(match)[0]
+            if language.undecided.search(language.clause_break.split(text[:start])[-1]):
+                continue  # "could not confirm whether the data was legitimate"
+            negated = language.negated_before.search(text[:start])
+            found.add(pair[1 - index][0] if negated else label)
+    return found if len(found) == 1 else set()  # both in one sentence: a contrast it draws itself
+
+
+def _described_thing(a: Sentence, b: Sentence, pair: tuple, language: Language) -> str | None:
+    """What both sentences describe, as the first one words it ("the rally"), or None when they are not
+    about the same thing: not close in meaning, each names things the other does not ("the vote in
+    Vessia", "the vote in Lind"), or the clauses that hold the descriptions share no content word
+    besides the descriptions ("his supporters were peaceful" against "confronting violent activists")."""
+    if not a.close_to(b, ABOUT_THE_SAME):
+        return None
+    names_a, names_b = names(a.text, language), names(b.text, language)
+    if names_a and names_b and not names_a & names_b:
+        return None
+    clauses = [_described_clause(s.text, pair, language) for s in (a, b)]
+    if not _content(clauses[0], language) & _content(clauses[1], language):
+        return None
+    shared = _content(_plain(a.text, pair, language), language) & _content(_plain(b.text, pair, language), language)
+    # the first shared word of the description's clause names the thing: "the union said [the strike at
+    # the mine was lawful]"; a possessive is not it ("the inquiry's report")
+    words = [m.group(1) for m in re.finditer(r"([\w-]+)(?!['’]s\b)\b", clauses[0] + " " + a.text)]
+    thing = next((w for w in words if w[:1].islower() and language.content_words(w)
+                  and language.content_words(w)[0] in shared), None)
+    return f"the {thing}" if thing else None
+
+
+def _described_clause(text: str, pair: tuple, language: Language) -> str:
+    """The clause around the text's first description, without the description and who said it."""
+    start, end = min((_description(m) for _, pattern in pair for m in pattern.finditer(text)))
+    before = language.clause_break.split(text[:start])[-1]
+    after = language.clause_break.split(text[end:])[0]
+    return _plain(f"{before} {after}", pair, language)
+
+
+def _description(match: re.Match) -> tuple[int, int]:
+    """Where the description itself is: "peaceful" of "called the march a peaceful"."""
+    return match.span("said") if match.group("said") else match.span("free")
+
+
+def _plain(text: str, pair: tuple, language: Language) -> str:
+    """The text without its descriptions and its speech verbs: what is left says what it is about."""
+    for _, pattern in pair:
+        for start, end in sorted(map(_description, pattern.finditer(text)), reverse=True):
+            text = text[:start] + " " + text[end:]
+    return language.attribution.sub(" ", text)
 
 
 def _denial(text: str, language: Language) -> re.Match | None:

@@ -46,6 +46,8 @@ CANDIDATES = 80  # sentences given to the solver, the closest to the event first
 # clusters and lost 1.3 ROUGE-1 on both NeuS halves; at 0.82 paraphrases a reader notices got in.
 REDUNDANT = 0.75
 REPEAT = 2.0  # cost of an overlapping pair, times its closeness (about one sentence's relevance)
+import os
+WORD_CREDIT = float(os.environ.get("NB_WC", "0"))
 TIME_LIMIT = 2.0  # seconds; the solver's best answer so far is used after that
 
 
@@ -186,7 +188,7 @@ def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str
     # event: without its subject, its embedding does not say what it is about
     leaning = {i for i, _ in after}
     relevance = np.array([RELEVANCE * (i not in leaning) * max(float(s.embedding @ event), 0.0)
-                          + AGREEMENT * agreement[id(s)] + mine for i, (s, mine) in enumerate(zip(candidates, own))])
+                          + AGREEMENT * agreement[id(s)] + mine + WORD_CREDIT * s.words for i, (s, mine) in enumerate(zip(candidates, own))])
     vectors = np.stack([s.embedding for s in candidates])
     closeness = np.triu(vectors @ vectors.T, k=1)
     similar = np.argwhere(closeness >= REDUNDANT)

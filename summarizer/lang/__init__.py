@@ -98,6 +98,10 @@ class Language:
     held: re.Pattern  # a place said to be still held: "Osk remained under government control"
     alias: re.Pattern  # "Shusha, known as Shushi in Armenian": two names of one place
     denied: tuple
+    # opposite ways to describe one thing: pairs of (label, pattern); "peaceful" against "violent"
+    characterisations: tuple
+    negated_before: re.Pattern  # a negation in the words just before a description: "was not a failure"
+    clause_break: re.Pattern  # where a clause ends: punctuation, a conjunction, a speech verb
     denies: re.Pattern
     pronouns: frozenset
     articles: frozenset

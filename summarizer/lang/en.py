@@ -85,6 +85,12 @@ _DENIAL = (r"(?:denied|denies|rejected claims|dismissed reports)\s+(?P<that>that
 _PLACE = (r"(?:the\s+(?:[\w-]+\s+){0,2}(?:town|city|village|port|airport|region|district|capital)\s+of\s+)?"
           r"(?P<place>[A-Z][\w’'-]+)")
 _CARDINAL = r"(?:\d[\d,]*|(?:" + _any(CARDINALS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+# A description said of a thing: after a linking verb and up to three words ("was a largely", "turned"),
+# or after a verb of naming and its object ("called the seizure of the ship an")
+_SAID_OF = r"(?:(?:is|are|was|were|be|been|being|remain(?:s|ed)?|stay(?:s|ed)?|turn(?:s|ed)?|became|becomes|as)" \
+           r"(?:\s+[\w-]+){0,3}?|(?:call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|declar(?:es|ed)|rul(?:es|ed)|" \
+           r"deem(?:s|ed)|hail(?:s|ed)|found|find(?:s)?)(?:\s+[\w’'-]+){0,7}?)\s+"
+_NEVER = r"(?!x)x"  # a pattern that matches nothing
 # A publication's name as page furniture writes it: "The Harbour News", "RFE/RL", "Newsweek"
 _PUBLICATION = r"(?:The )?[A-Z][\w/&.\-]*(?: [A-Z][\w/&.\-]*){0,3}"
 VAGUE_AMOUNTS = {"several thousand": 3000, "thousands": 2000, "hundreds": 200, "dozens": 24, "several hundred": 300,
@@ -345,6 +351,30 @@ ENGLISH = Language(
                                  r"drones|aircraft|planes|helicopters|rebels|insurgents|servicemen)\b"
                                  r"|\benemy\s+(?:soldiers|troops|fighters|tanks|aircraft)\b", _I),
     },
+    # Descriptions of a thing, each side (label, said of it, as they come): adjectives and nouns only when
+    # said of the thing ("the rally was peaceful", "called it a success"; group "said"), not when they
+    # qualify another noun ("legal permanent residents", "violent activists"); adverbs and verbs as they
+    # come ("deliberately rammed", "the report exonerates him"; group "free")
+    characterisations=tuple(
+        tuple((label, re.compile(r"\b(?:" + _SAID_OF + r"(?P<said>" + said + r")|(?P<free>" + free + r"))\b", _I))
+              for label, said, free in pair) for pair in (
+            (("an accident", r"an? (?:\w+ )?(?:accident|mistake)|accidental",
+              r"accidentally|accidently|by (?:accident|mistake)|mistakenly|unintentional(?:ly)?|inadvertent(?:ly)?"),
+             ("deliberate", r"deliberate|intentional", r"deliberately|intentionally|on purpose")),
+            (("free and fair", r"free and fair|legitimate", _NEVER), ("rigged", r"rigged|fraudulent|illegitimate", _NEVER)),
+            (("a success", r"an? (?:\w+ )?success|successful", r"succeeded"),
+             ("a failure", r"an? (?:\w+ )?(?:failure|flop)|failed|botched", r"(?<=has |ave |had )failed(?! to\b)")),
+            (("lawful", r"lawful|legal", _NEVER), ("unlawful", r"unlawful|illegal|an? (?:\w+ )?illegal", _NEVER)),
+            (("exonerating", _NEVER,
+              r"exonerat(?:es|ed)|vindicat(?:es|ed)|(?:was|were|been) cleared|clear(?:s|ed)(?: \w+){0,2} of"),
+             ("incriminating", _NEVER, r"implicat(?:es|ed)|incriminat(?:es|ed|ing)|evidence (?:of|that)[^.,;]{0,40}?"
+                                       r"(?:wrongdoing|obstruct\w*|guilt\w*|crimes?|corrupt\w*|misconduct|fraud\w*|collu\w*)")),
+            (("peaceful", r"peaceful|non-?violent|an? (?:\w+ )?peaceful", r"peacefully"),
+             ("violent", r"violent|an? (?:\w+ )?(?:violent|riot)", r"violently")),
+        )),
+    negated_before=re.compile(r"(?:\b(?:not|no|never|neither|nor|without)|n't)\b(?:\s+\w+){0,4}\s*$", _I),
+    clause_break=re.compile(r"[,;:“”\"()]|\b(?:that|when|while|which|who|because|but|and|or|after|before|"
+                            r"said|says|told|according to|claiming|insisted|argued)\b", _I),
     undecided=re.compile(r"\b(?:whether|if)\b", _I),
     denies=re.compile(r"\b(denied|denies|deny|rejected|dismissed|not)\b", _I),
     pronouns=_words("it they he she this that"),
