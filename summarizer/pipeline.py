@@ -1,6 +1,6 @@
 """The whole flow on one screen: documents in, a cited brief out.
 
-    clean -> segment -> embed -> cluster -> select -> extract -> fuse (abstractive mode)
+    clean -> segment -> embed -> cluster -> headline -> select -> extract -> fuse (abstractive mode)
                                        +-> disagree (figures given differently, disputed claims)
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from summarizer.reading.clean import clean
 from summarizer.content.cluster import cluster, source_groups
 from summarizer.comparison.disagree import find_disagreements
 from summarizer.content.extract import extract
+from summarizer.content.headline import headline
 from summarizer.wording.fuse import fuse_all
 from summarizer.reading.ingest import InputError
 from summarizer.reading.language import foreign_script
@@ -84,12 +85,13 @@ def summarize(documents: list[Document], options: Options, models: Models,
     with stages("load_embedder", None if models.loaded("embedder") else "loading the embedding model"):
         embedder = models.embedder
     with stages("embed", f"embedding {len(sentences)} sentences"):
-        sentence_vectors, event = _embed(sentences, documents, by_document, embedder)
+        sentence_vectors, title_vectors, event = _embed(sentences, documents, by_document, embedder)
     with stages("cluster_select"):
         sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
         clusters = cluster(sentences, sentence_vectors, sources)
-        chosen = select(clusters, event, options.max_words, by_document, sources,
-                        [d.title for d in documents], language)
+        top = headline(documents, title_vectors, event, by_document, sources, options.max_words, language)
+        chosen = select(clusters, event, options.max_words - (len(top.text.split()) if top else 0), by_document,
+                        sources, [d.title for d in documents], language, stated=top.text if top else "")
     with stages("extract"):
         brief_sentences = extract(chosen, by_document, language)
     if options.mode == "abstractive":
@@ -97,6 +99,8 @@ def summarize(documents: list[Document], options: Options, models: Models,
             generator, judge = models.generator, models.judge(language.prompts.judge)
         with stages("fuse"):
             brief_sentences = fuse_all(brief_sentences, documents, generator, judge, embedder, language, progress)
+    if top and brief_sentences:
+        brief_sentences.insert(0, top)  # an outlet's headline, as written: nothing to fuse
     for item in brief_sentences:
         item.evidence.independent_sources = len({sources[c.document] for c in item.citations})
     if not brief_sentences:
@@ -143,11 +147,13 @@ def _read(documents: list[Document], language: Language) -> tuple[list[Document]
 
 
 def _embed(sentences: list[Sentence], documents: list[Document], by_document: list[list[Sentence]],
-           embedder) -> tuple[np.ndarray, np.ndarray]:
-    """Each sentence's embedding (set on it, and returned as rows), and the event's direction (from the
-    headlines, or the leads)."""
-    leads = [d.title or ss[0].text for d, ss in zip(documents, by_document) if ss]
-    vectors = embedder.embed([s.text for s in sentences] + leads)
+           embedder) -> tuple[np.ndarray, dict[int, np.ndarray], np.ndarray]:
+    """Each sentence's embedding (set on it, and returned as rows), each headline's (by document), and
+    the event's direction (from the headlines, or the leads)."""
+    leads = {number: d.title or ss[0].text for number, (d, ss) in enumerate(zip(documents, by_document)) if ss}
+    vectors = embedder.embed([s.text for s in sentences] + list(leads.values()))
     for sentence, vector in zip(sentences, vectors):
         sentence.embedding = vector
-    return vectors[: len(sentences)], event_vector(vectors[len(sentences):])
+    lead_vectors = dict(zip(leads, vectors[len(sentences):]))
+    titles = {number: vector for number, vector in lead_vectors.items() if documents[number].title}
+    return vectors[: len(sentences)], titles, event_vector(vectors[len(sentences):])

@@ -100,7 +100,7 @@ class Fusion:
 @dataclass
 class Evidence:
     """The audit trail of one brief sentence."""
-    mode: str = "extractive"  # or: "fused", "unchanged" (given back as written), "extractive-fallback"
+    mode: str = "extractive"  # or: "headline", "fused", "unchanged" (given back as written), "extractive-fallback"
     checks: tuple[str, ...] = ("similarity", "numbers")  # what the extractive citations were checked for
     citation_checks: list[CitationCheck] = field(default_factory=list)  # each document's closest sentence
     fusion: Fusion | None = None

@@ -32,10 +32,11 @@ def test_real_model_brief_is_rewritten_cited_and_checked(abstractive_brief):
     brief = abstractive_brief
     source_sentences = {s.text for ss in brief.document_sentences for s in ss}
     modes = [s.evidence.mode for s in brief.sentences]
-    assert set(modes) <= {"fused", "unchanged", "extractive-fallback"}
-    rewritten = [s for s in brief.sentences if s.text not in source_sentences]
-    assert len(rewritten) >= len(brief.sentences) / 2, modes
-    for sentence in brief.sentences:
+    assert set(modes) <= {"headline", "fused", "unchanged", "extractive-fallback"}
+    body = [s for s in brief.sentences if s.evidence.mode != "headline"]  # a headline is an outlet's, as written
+    rewritten = [s for s in body if s.text not in source_sentences]
+    assert len(rewritten) >= len(body) / 2, modes
+    for sentence in body:
         assert sentence.citations
         cited = [c.text for c in sentence.citations]
         for c in sentence.citations:

@@ -46,8 +46,6 @@ CANDIDATES = 80  # sentences given to the solver, the closest to the event first
 # clusters and lost 1.3 ROUGE-1 on both NeuS halves; at 0.82 paraphrases a reader notices got in.
 REDUNDANT = 0.75
 REPEAT = 2.0  # cost of an overlapping pair, times its closeness (about one sentence's relevance)
-import os
-WORD_CREDIT = float(os.environ.get("NB_WC", "0"))
 TIME_LIMIT = 2.0  # seconds; the solver's best answer so far is used after that
 
 
@@ -100,12 +98,15 @@ def unit_weights(sentences: list[Sentence], said: dict[int, set[str]], sources: 
 
 
 def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_document: list[list[Sentence]],
-           sources: list[int], headlines: list[str | None], language: Language) -> list[tuple[Cluster, Sentence]]:
-    """The brief's sentences with their clusters, in reading order."""
+           sources: list[int], headlines: list[str | None], language: Language,
+           stated: str = "") -> list[tuple[Cluster, Sentence]]:
+    """The brief's sentences with their clusters, in reading order, after `stated` (the brief's headline),
+    whose units earn nothing again."""
     cluster_of = {id(s): c for c in clusters for s in c.members}
     sentences = [s for c in clusters for s in c.members]
     said = {id(s): units(s.text, language) for s in sentences}  # each sentence's content units, computed once
     weights = unit_weights(sentences, said, sources, headlines, language)
+    weights.update(dict.fromkeys(units(stated, language), 0.0))
     candidates = [s for s in sentences if can_stand_alone(s, language) and s.words <= max_words]
     candidates.sort(key=lambda s: -float(s.embedding @ event))
     candidates = candidates[:CANDIDATES]
@@ -188,7 +189,7 @@ def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str
     # event: without its subject, its embedding does not say what it is about
     leaning = {i for i, _ in after}
     relevance = np.array([RELEVANCE * (i not in leaning) * max(float(s.embedding @ event), 0.0)
-                          + AGREEMENT * agreement[id(s)] + mine + WORD_CREDIT * s.words for i, (s, mine) in enumerate(zip(candidates, own))])
+                          + AGREEMENT * agreement[id(s)] + mine for i, (s, mine) in enumerate(zip(candidates, own))])
     vectors = np.stack([s.embedding for s in candidates])
     closeness = np.triu(vectors @ vectors.T, k=1)
     similar = np.argwhere(closeness >= REDUNDANT)

@@ -84,7 +84,8 @@ def to_markdown(brief: Brief) -> str:
     lines = ["## Brief", ""]
     for sentence in brief.sentences:
         markers = _markers([c.document for c in sentence.citations])
-        lines += [f"{sentence.text} {markers}{_single_source_note(brief, sentence)}".rstrip(), ""]
+        text = f"**{sentence.text}**" if sentence.evidence.mode == "headline" else sentence.text
+        lines += [f"{text} {markers}{_single_source_note(brief, sentence)}".rstrip(), ""]
     if brief.disagreements:
         lines += ["## Where sources differ", ""]
         for item in brief.disagreements:
@@ -107,6 +108,10 @@ sup a { text-decoration: none; font: 12px sans-serif; color: #0645ad; }
 """
 
 
+def _bold_if_headline(sentence, html: str) -> str:
+    return f"<strong>{html}</strong>" if sentence.evidence.mode == "headline" else html
+
+
 def to_html(brief: Brief, title: str = "newsbrief") -> str:
     def markers(citations) -> str:
         return "".join(
@@ -115,8 +120,8 @@ def to_html(brief: Brief, title: str = "newsbrief") -> str:
         )
 
     body = [f"<h1>{escape(title)}</h1>", "<section class='brief'>"]
-    body += [f"<p>{escape(s.text)} {markers(s.citations)}<small>{_single_source_note(brief, s)}</small></p>"
-             for s in brief.sentences]
+    body += [f"<p>{_bold_if_headline(s, escape(s.text))} {markers(s.citations)}"
+             f"<small>{_single_source_note(brief, s)}</small></p>" for s in brief.sentences]
     body.append("</section>")
     if brief.disagreements:
         body.append("<h2>Where sources differ</h2><ul class='disagreements'>")
