@@ -51,3 +51,12 @@ def test_a_headline_no_article_sentence_supports_is_not_used(models):
     titles = ["Six dead as Lindholm river bridge collapses in storm"] * 3
     brief = summarize(_documents(titles), Options(max_words=60), models)
     assert all(s.evidence.mode != "headline" for s in brief.sentences)
+
+
+def test_a_headline_only_a_minority_of_the_sources_support_is_not_used(models):
+    # only the first article names the mayor: the other two do not state the headline's news
+    texts = [BODY[0].replace("the city council said", "Mayor Ada Brenner said"), BODY[1], BODY[2]]
+    titles = ["Mayor Ada Brenner shuts Lindholm river bridge after engineers find cracks"] * 3
+    documents = [Document(text=t, title=h, origin=f"doc{i}") for i, (t, h) in enumerate(zip(texts, titles))]
+    brief = summarize(documents, Options(max_words=60), models)
+    assert all(s.evidence.mode != "headline" for s in brief.sentences)

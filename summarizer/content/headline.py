@@ -2,7 +2,10 @@
 
 A roundup is read headline first, and the outlets have written several: the one chosen is the one
 that the most independent sources' sentences support (the extractive citation checks: close in
-meaning, the same numbers), then the one closest to the event. A headline in the outlet's voice
+meaning, the same numbers; and, since a headline packs several sentences' facts into a few words,
+every name it gives), then the one closest to the event. It must be most sources' news: a headline
+that only a minority of the sources support is left out (the brief then opens with its first sentence). It is set in sentence case ("Mueller
+subpoenas Trump Organization"), names keeping their capitals as the articles write them. A headline in the outlet's voice
 (a loaded term, a party's claim as fact), a question, a quotation or a label ("Azerbaijan: We
 shot down...") is not the brief's to state; neither is one no article sentence supports. Its words
 count against the budget, so it may take at most a quarter of it.
@@ -13,11 +16,14 @@ import re
 
 import numpy as np
 
-from summarizer.content.extract import cite
 from summarizer.content.select import reads_whole
 from summarizer.lang import Language
-from summarizer.types import BriefSentence, Document, Evidence, Sentence
+from summarizer.types import BriefSentence, Citation, CitationCheck, Document, Evidence, Sentence
+from summarizer.wording.evidence import missing_names
+from summarizer.wording.verify import SUPPORTS, check_support
 
+_PUNCTUATION = ".,;:!?\"'“”‘’()"
+TRIED = 3  # sentences of a document tried as a headline's citation, the closest first
 SHARE_OF_BUDGET = 0.25  # a headline longer than this share of the budget leaves too little for the news
 # a quotation in double quotes, or in single quotes around words ('close to being completed'), not an apostrophe
 _QUOTATION = re.compile(r"[\"“”]|(?:^|\s)['‘][^'’]+['’](?=\s|$|[,.;])")
@@ -32,15 +38,52 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
         title = " ".join((document.title or "").split())
         if number not in title_vectors or not _states_the_news(title, max_words, language):
             continue
-        text = title if title[-1] in ".!" else title + "."
+        text = _sentence_case(title, by_document)
+        text = text if text[-1] in ".!" else text + "."
         claim = Sentence(document=number, index=-1, text=text, start=0, end=0, embedding=title_vectors[number])
-        citations, checks = cite(claim, by_document, language)
+        citations, checks = _cite(claim, by_document, language)
         key = (len({sources[c.document] for c in citations}), float(claim.embedding @ event))
-        if citations and (best_key is None or key > best_key):
+        if 2 * key[0] > len(set(sources)) and (best_key is None or key > best_key):  # a majority
             best = BriefSentence(text=text, citations=citations,
                                  evidence=Evidence(mode="headline", citation_checks=checks))
             best_key = key
     return best
+
+
+def _cite(claim: Sentence, by_document: list[list[Sentence]],
+          language: Language) -> tuple[list[Citation], list[CitationCheck]]:
+    """Each document's sentence, the closest first, that supports the headline by the extractive checks
+    and also names everyone it names: a headline packs into a few words what an article tells over
+    several sentences, and a name one sentence lacks ("Lightfoot makes history as Chicago's first
+    African American mayor") is a fact that sentence does not state."""
+    citations, checks = [], []
+    for document, sentences in enumerate(by_document):
+        closest = sorted(sentences, key=lambda s: -float(s.embedding @ claim.embedding))
+        for sentence in closest[:TRIED]:
+            similarity = float(sentence.embedding @ claim.embedding)
+            if similarity < SUPPORTS:
+                break
+            support = check_support(claim.text, sentence.text, similarity, judge=None, wording=False,
+                                    language=language)
+            unnamed = sorted(missing_names(claim.text, [sentence.text], language))
+            if support.supports and unnamed:
+                support.reason = f"does not name {', '.join(unnamed)}"
+            checks.append(CitationCheck(document, sentence.index, support))
+            if support.supports:
+                citations.append(Citation(document=document, sentence=sentence.index, text=sentence.text))
+                break
+    return citations, checks
+
+
+def _sentence_case(title: str, by_document: list[list[Sentence]]) -> str:
+    """'Mueller Subpoenas Trump Organization' -> 'Mueller subpoenas Trump Organization': a word keeps its
+    capital only where the articles write it with one inside a sentence (a name), or it is an acronym."""
+    capitalised = {word.strip(_PUNCTUATION) for sentences in by_document for s in sentences
+                   for word in s.text.split()[1:] if word[:1].isupper()}
+    words = title.split()
+    cased = [words[0]] + [w if not w[:1].isupper() or w.strip(_PUNCTUATION) in capitalised
+                          or w.strip(_PUNCTUATION).isupper() else w.lower() for w in words[1:]]
+    return " ".join(cased)
 
 
 def _states_the_news(title: str, max_words: int, language: Language) -> bool:
