@@ -50,7 +50,8 @@ def score_cluster(system: str, example: Example, max_words: int, dataset_path: s
     vectors = embedder.embed(summary_sentences)
     reference = example.references[0]
     reference_vectors = embedder.embed([s.text for s in split_sentences(reference)] or [reference])
-    sources = "\n".join(d["text"] for d in example.documents)
+    # a document's title is its text too: a name an outlet's headline gives is found in the sources
+    sources = "\n".join(filter(None, (part for d in example.documents for part in (d.get("title"), d["text"]))))
     rouge = metrics.rouge_against(text, example.references, scoring.references, scoring.recall_at_words)
     return {
         "id": example.id,

@@ -60,3 +60,12 @@ def test_a_headline_only_a_minority_of_the_sources_support_is_not_used(models):
     documents = [Document(text=t, title=h, origin=f"doc{i}") for i, (t, h) in enumerate(zip(texts, titles))]
     brief = summarize(documents, Options(max_words=60), models)
     assert all(s.evidence.mode != "headline" for s in brief.sentences)
+
+
+def test_a_title_case_headline_is_set_in_sentence_case_keeping_its_names():
+    from summarizer.content.headline import _sentence_case
+    from summarizer.types import Sentence
+
+    told = [[Sentence(0, 0, "Engineers in Lindholm's old town closed the bridge to Brevik, the U.S. embassy said.", 0, 0)]]
+    assert (_sentence_case("Lindholm's River Bridge Closed As U.S. Embassy Warns Of Lindholm-Brevik Cracks", told)
+            == "Lindholm's river bridge closed as U.S. embassy warns of Lindholm-Brevik cracks")

@@ -13,6 +13,7 @@ count against the budget, so it may take at most a quarter of it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -23,6 +24,7 @@ from summarizer.wording.evidence import missing_names
 from summarizer.wording.verify import SUPPORTS, check_support
 
 _PUNCTUATION = ".,;:!?\"'“”‘’()"
+_POSSESSIVE = re.compile(r"['’]s$")
 TRIED = 3  # sentences of a document tried as a headline's citation, the closest first
 SHARE_OF_BUDGET = 0.25  # a headline longer than this share of the budget leaves too little for the news
 # a quotation in double quotes, or in single quotes around words ('close to being completed'), not an apostrophe
@@ -34,6 +36,7 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
              language: Language) -> BriefSentence | None:
     """The brief's headline, cited to every document whose sentences state it, or None."""
     best, best_key = None, None
+    independent = {sources[number] for number, sentences in enumerate(by_document) if sentences}
     for number, document in enumerate(documents):
         title = " ".join((document.title or "").split())
         if number not in title_vectors or not _states_the_news(title, max_words, language):
@@ -43,7 +46,7 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
         claim = Sentence(document=number, index=-1, text=text, start=0, end=0, embedding=title_vectors[number])
         citations, checks = _cite(claim, by_document, language)
         key = (len({sources[c.document] for c in citations}), float(claim.embedding @ event))
-        if 2 * key[0] > len(set(sources)) and (best_key is None or key > best_key):  # a majority
+        if 2 * key[0] > len(independent) and (best_key is None or key > best_key):  # a majority
             best = BriefSentence(text=text, citations=citations,
                                  evidence=Evidence(mode="headline", citation_checks=checks))
             best_key = key
@@ -77,13 +80,23 @@ def _cite(claim: Sentence, by_document: list[list[Sentence]],
 
 def _sentence_case(title: str, by_document: list[list[Sentence]]) -> str:
     """'Mueller Subpoenas Trump Organization' -> 'Mueller subpoenas Trump Organization': a word keeps its
-    capital only where the articles write it with one inside a sentence (a name), or it is an acronym."""
-    capitalised = {word.strip(_PUNCTUATION) for sentences in by_document for s in sentences
-                   for word in s.text.split()[1:] if word[:1].isupper()}
+    capital where the articles write it with one inside a sentence (a name), or where it is an acronym."""
+    written = Counter(_bare(word) for sentences in by_document for s in sentences for word in s.text.split()[1:])
     words = title.split()
-    cased = [words[0]] + [w if not w[:1].isupper() or w.strip(_PUNCTUATION) in capitalised
-                          or w.strip(_PUNCTUATION).isupper() else w.lower() for w in words[1:]]
-    return " ".join(cased)
+    def case(word: str) -> str:  # each part of "Trump-Russia" on its own
+        return "-".join(part if not part[:1].isupper() or _is_name(_bare(part), written) else part.lower()
+                        for part in word.split("-"))
+    return " ".join([words[0]] + [case(w) for w in words[1:]])
+
+
+def _is_name(word: str, written: Counter) -> bool:
+    """An acronym, or a word the articles write with a capital inside a sentence more often than without."""
+    return word.isupper() or written[word] > written[word.lower()]
+
+
+def _bare(word: str) -> str:
+    """The word without punctuation around it or a possessive: "Iraq's," -> "Iraq"."""
+    return _POSSESSIVE.sub("", word.strip(_PUNCTUATION))
 
 
 def _states_the_news(title: str, max_words: int, language: Language) -> bool:
