@@ -104,3 +104,17 @@ def test_page_furniture_that_names_its_own_publication_names_the_outlet():
     news = clean_(Document(text=f"Ferry runs aground\nTidewatch magazine first reported the grounding on Saturday.",
                            origin="x"))
     assert contributor.outlet is None and news.outlet is None
+
+
+def test_embedded_posts_and_players_leave_no_text():
+    story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
+    page = (f"Ferry runs aground\n{story}\n"
+            "You can add location information to your Tweets, such as your city or precise location, from the web "
+            "and via third-party applications. You always have the option to delete your Tweet location history. Learn more\n"
+            "Image copyright Coastline Photo Image caption The ferry lies on its side off Tallow Point\n"
+            "Watch the video below:\nRating is available when the video has been rented.\n"
+            "Follow Harbour News on Facebook and Twitter!\n"
+            "The coast guard said the captain had followed the ferry's route on Twitter and Facebook updates.")
+    doc = clean_(Document(text=page, origin="x"))
+    assert doc.text.split("\n\n") == [story, "The coast guard said the captain had followed the ferry's route on "
+                                              "Twitter and Facebook updates."]

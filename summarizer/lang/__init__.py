@@ -64,6 +64,7 @@ class Language:
     original_url: re.Pattern
     caption_credit: re.Pattern
     caption_phrase: re.Pattern
+    embed_furniture: re.Pattern  # text of embedded players and posts, at any length: "delete your Tweet location history"
     date_formats: tuple
     # patterns: sentences that cannot stand alone
     needs_context: re.Pattern

@@ -266,6 +266,9 @@ ENGLISH = Language(
     caption_phrase=re.compile(r"\b(in this (photo|picture|image|handout)|purports? to show|a handout (picture|photo|"
                               r"image)|file (photo|picture)|pictured( here)?|photo (taken|published|shows)|"
                               r"photographed)\b", _I),
+    embed_furniture=re.compile(r"tweet location history|add location information to your tweets|"
+                               r"when you tweet with a location|rating is available when the video|"
+                               r"^image copyright\b|^watch the video below|\bfollow [^.]{1,40} on facebook and twitter", _I),
     date_formats=("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y"),
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(

@@ -100,6 +100,8 @@ def _classify(line: str, language: Language) -> str:
         return "junk"
     if _is_tag_line(line):
         return "junk"
+    if language.embed_furniture.search(line):
+        return "junk"
     if language.caption_phrase.search(line) or (language.caption_credit.search(line) and words < 40):
         return "junk"
     if not punctuated and words <= 14:
