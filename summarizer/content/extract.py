@@ -9,35 +9,42 @@ topic are not cited; the audit trail says why.
 """
 from __future__ import annotations
 
+import heapq
+
 from summarizer.lang import Language
 from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Evidence, Sentence, Support
+from summarizer.wording.evidence import missing_names
 from summarizer.wording.verify import SUPPORTS, check_support
 
 
-def cite(claim: Sentence, by_document: list[list[Sentence]],
-         language: Language) -> tuple[list[Citation], list[CitationCheck]]:
+def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language, tried: int = 1,
+         names: bool = False) -> tuple[list[Citation], list[CitationCheck]]:
     """Citations for `claim`: each document's sentence closest to it in meaning, where that one supports it.
 
     The checks of summarizer/wording/verify.py on meaning and numbers, without the LLM judge (this mode must
-    stay fast); the representative's own sentence needs no check.
+    stay fast); the representative's own sentence needs no check. A claim worded apart from every article
+    sentence (a headline, summarizer/content/headline.py) may try a document's `tried` closest sentences,
+    the closest first, and with `names` a sentence must also name everyone the claim names.
     """
     citations: list[Citation] = []
     checks: list[CitationCheck] = []
     for document, sentences in enumerate(by_document):
-        if not sentences:
-            continue
-        best = max(sentences, key=lambda s: float(s.embedding @ claim.embedding))
-        similarity = float(best.embedding @ claim.embedding)
-        if similarity < SUPPORTS and best is not claim:
-            continue  # not about this at all: not worth a line in the audit trail
-        if best is claim:
-            support = Support(similarity=1.0, judge="skipped: the sentence itself")
-        else:
-            support = check_support(claim.text, best.text, similarity, judge=None, wording=False,
-                                    language=language)
-        checks.append(CitationCheck(document, best.index, support))
-        if support.supports:
-            citations.append(Citation(document=document, sentence=best.index, text=best.text))
+        for sentence in heapq.nlargest(tried, sentences, key=lambda s: float(s.embedding @ claim.embedding)):
+            similarity = float(sentence.embedding @ claim.embedding)
+            if sentence is claim:
+                support = Support(similarity=1.0, judge="skipped: the sentence itself")
+            elif similarity < SUPPORTS:
+                break  # not about this at all: not worth a line in the audit trail
+            else:
+                support = check_support(claim.text, sentence.text, similarity, judge=None, wording=False,
+                                        language=language)
+                unnamed = sorted(missing_names(claim.text, [sentence.text], language)) if names else []
+                if support.supports and unnamed:
+                    support.reason = f"does not name {', '.join(unnamed)}"
+            checks.append(CitationCheck(document, sentence.index, support))
+            if support.supports:
+                citations.append(Citation(document=document, sentence=sentence.index, text=sentence.text))
+                break
     return citations, checks
 
 

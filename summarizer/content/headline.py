@@ -17,11 +17,10 @@ from collections import Counter
 
 import numpy as np
 
+from summarizer.content.extract import cite
 from summarizer.content.select import reads_whole
 from summarizer.lang import Language
-from summarizer.types import BriefSentence, Citation, CitationCheck, Document, Evidence, Sentence
-from summarizer.wording.evidence import missing_names
-from summarizer.wording.verify import SUPPORTS, check_support
+from summarizer.types import BriefSentence, Document, Evidence, Sentence
 
 _PUNCTUATION = ".,;:!?\"'“”‘’()"
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -44,38 +43,15 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
         text = _sentence_case(title, by_document)
         text = text if text[-1] in ".!" else text + "."
         claim = Sentence(document=number, index=-1, text=text, start=0, end=0, embedding=title_vectors[number])
-        citations, checks = _cite(claim, by_document, language)
+        # a headline packs into a few words what an article tells over several sentences: a name the
+        # cited sentence lacks ("Chicago's first African American mayor") is a fact it does not state
+        citations, checks = cite(claim, by_document, language, tried=TRIED, names=True)
         key = (len({sources[c.document] for c in citations}), float(claim.embedding @ event))
         if 2 * key[0] > len(independent) and (best_key is None or key > best_key):  # a majority
             best = BriefSentence(text=text, citations=citations,
                                  evidence=Evidence(mode="headline", citation_checks=checks))
             best_key = key
     return best
-
-
-def _cite(claim: Sentence, by_document: list[list[Sentence]],
-          language: Language) -> tuple[list[Citation], list[CitationCheck]]:
-    """Each document's sentence, the closest first, that supports the headline by the extractive checks
-    and also names everyone it names: a headline packs into a few words what an article tells over
-    several sentences, and a name one sentence lacks ("Lightfoot makes history as Chicago's first
-    African American mayor") is a fact that sentence does not state."""
-    citations, checks = [], []
-    for document, sentences in enumerate(by_document):
-        closest = sorted(sentences, key=lambda s: -float(s.embedding @ claim.embedding))
-        for sentence in closest[:TRIED]:
-            similarity = float(sentence.embedding @ claim.embedding)
-            if similarity < SUPPORTS:
-                break
-            support = check_support(claim.text, sentence.text, similarity, judge=None, wording=False,
-                                    language=language)
-            unnamed = sorted(missing_names(claim.text, [sentence.text], language))
-            if support.supports and unnamed:
-                support.reason = f"does not name {', '.join(unnamed)}"
-            checks.append(CitationCheck(document, sentence.index, support))
-            if support.supports:
-                citations.append(Citation(document=document, sentence=sentence.index, text=sentence.text))
-                break
-    return citations, checks
 
 
 def _sentence_case(title: str, by_document: list[list[Sentence]]) -> str:
