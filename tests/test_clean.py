@@ -118,3 +118,14 @@ def test_embedded_posts_and_players_leave_no_text():
     doc = clean_(Document(text=page, origin="x"))
     assert doc.text.split("\n\n") == [story, "The coast guard said the captain had followed the ferry's route on "
                                               "Twitter and Facebook updates."]
+
+
+def test_datelines_with_an_agency_are_not_news():
+    story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
+    for dateline in ("TALLOW POINT (Harbour Wire) — ", "PORT VELMAR, Vessia (HNN) - ", "Port Velmar (HNN)",
+                     "(HNN) ", "PORT VELMAR, June 2 (Harbour Wire) - ", "LINDHOLM/PORT VELMAR (Reuters) -- "):
+        assert clean_(Document(text=dateline + story, origin="x")).text == story, dateline
+    for sentence in ("Sen. Ada Brenner (R) said the ferry ran aground off Tallow Point.",
+                     "The Velmar Ferry Authority (VFA) said the ferry ran aground off Tallow Point.",
+                     "The Velmar Ferry Authority (VFA) estimates the repairs at two weeks."):
+        assert clean_(Document(text=sentence, origin="x")).text == sentence

@@ -23,7 +23,12 @@ _URL = re.compile(r"^https?://\S+( \S+)?$")
 WIRE_AGENCIES = frozenset({"afp", "agence france-presse", "reuters", "ap", "associated press", "the associated press",
                            "bloomberg", "dpa", "efe", "ansa", "xinhua", "tass", "interfax", "pa media", "upi"})
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$|[\"”]$")
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{1,40}(,\s*[A-Z][\w.'’\- ]{1,40})?\s*(--|–|—|-)\s+")
+# A dateline opens an article's first paragraph: "LONDON -", "WASHINGTON (AP) —", "CHICAGO, Jan 6 (Reuters) -",
+# "Havana (CNN)", "(CNN)". The agency in brackets is one word of two letters or more, followed by a
+# capital, so "Sen. Ted Cruz (R) leads" and "the Government Accountability Office (GAO) estimates" stay.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’/\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*(?:\([\w.\- ]{2,30}\)\s*)?(?:--|–|—|-)\s+"
+    r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30}\)\s*(?:(?:--|–|—|-)\s*)?(?=[A-Z\"“]))")
 _WORDISH = re.compile(r"[A-Za-z]")
 
 
