@@ -49,6 +49,7 @@ class Language:
     months: tuple
     implied_numbers: dict  # words that state a number: a source's "both leaders" says two
     own_spokesman: re.Pattern  # a speaker who is the actor's own voice: "its spokesman said", "her office said"
+    name_equivalents: dict  # two names of one body, neither the other's initials: "GOP" -> "Republican"
     demonym: re.Pattern  # the ending that makes a people of a place: "Lind" -> "Lindish", "Oskaria" -> "Oskarian"
     claim_speech: re.Pattern  # a speaker that makes a claim, not a report: "accused", "insisted", "called it"
     future: re.Pattern  # what is to happen, not what happened: "will", "is due to"

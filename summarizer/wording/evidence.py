@@ -102,7 +102,8 @@ def missing_numbers(claim: str, sources: list[str], language: Language = ENGLISH
 def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) -> set[str]:
     """Names in the claim none of whose words appear in the sources (so 'Dravanek' covers 'Ilse Dravanek').
 
-    A word matches on its stem: "Armenian" is found in "Armenia", "Azerbaijan's" in "Azerbaijani".
+    A word matches on its stem: "Armenian" is found in "Armenia", "Azerbaijan's" in "Azerbaijani";
+    a name also matches its initials, either way round ("United States", "U.S.").
     """
     joined = _plain(_undot(" ".join(sources)))
     words = set(re.findall(r"\w+", joined))
@@ -122,8 +123,28 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
         return " " not in name and claim.lstrip("\"“‘' ").startswith(name) and \
             re.search(rf"\b{re.escape(root)}", " ".join(sources)) is not None  # lower case only
 
+    # a name and its initials are one name ("United States" is found in "U.S.", "NCAA" in "National
+    # Collegiate Athletic Association"), as are the language's other names for one body ("GOP")
+    undotted = _undot(" ".join(sources))
+    acronyms = set(re.findall(r"\b[A-Z]{2,}\b", undotted))
+    initials = {_initials(name) for name in names(undotted, language)}
+    equivalent = {stem(one): other for pair in language.name_equivalents.items()
+                  for one, other in (pair, pair[::-1])}
+
+    def same_name(name: str) -> bool:
+        bare = re.sub(r"['’]s$", "", name)
+        other = equivalent.get(stem(bare))
+        return _initials(bare) in acronyms or (bare.isupper() and bare in initials) \
+            or (other is not None and re.search(rf"\b{re.escape(other)}", undotted) is not None)
+
     return {name for name in names(claim, language)
-            if not any(found(word) for word in name.split()) and not common_word(name)}
+            if not any(found(word) for word in name.split()) and not common_word(name) and not same_name(name)}
+
+
+def _initials(name: str) -> str:
+    """"United States" -> "US"; a one-word name has none."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def _undot(text: str) -> str:
