@@ -1,6 +1,7 @@
 """The whole flow on one screen: documents in, a cited brief out.
 
-    clean -> segment -> embed -> cluster -> headline -> select -> extract -> fuse (abstractive mode)
+    clean -> segment -> embed -> cluster -> headline -> select -> extract -> fuse (abstractive mode;
+                                                                            the words it frees: select again)
                                        +-> disagree (figures given differently, disputed claims)
 """
 from __future__ import annotations
@@ -90,8 +91,9 @@ def summarize(documents: list[Document], options: Options, models: Models,
         sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
         clusters = cluster(sentences, sentence_vectors, sources)
         top = headline(documents, title_vectors, event, by_document, sources, options.max_words, language)
-        chosen = select(clusters, event, options.max_words - (len(top.text.split()) if top else 0), by_document,
-                        sources, [d.title for d in documents], language, stated=top.text if top else "")
+        budget, titles = options.max_words - (len(top.text.split()) if top else 0), [d.title for d in documents]
+        chosen = select(clusters, event, budget, by_document, sources, titles, language,
+                        stated=top.text if top else "")
     with stages("extract"):
         brief_sentences = extract(chosen, by_document, language)
     if options.mode == "abstractive":
@@ -99,6 +101,12 @@ def summarize(documents: list[Document], options: Options, models: Models,
             generator, judge = models.generator, models.judge(language.prompts.judge)
         with stages("fuse"):
             brief_sentences = fuse_all(brief_sentences, documents, generator, judge, embedder, language, progress)
+            # the words the rewrites freed go to the next-best content, chosen by the same objective
+            freed = budget - sum(len(s.text.split()) for s in brief_sentences)
+            more = select(clusters, event, freed, by_document, sources, titles, language,
+                          stated=" ".join([top.text if top else ""] + [s.text for s in brief_sentences]),
+                          taken=[s for _, s in chosen]) if freed >= MIN_WORDS else []
+            brief_sentences += extract(more, by_document, language)  # as written: they fit the words freed
     if top and brief_sentences:
         brief_sentences.insert(0, top)  # an outlet's headline, as written: nothing to fuse
     for item in brief_sentences:

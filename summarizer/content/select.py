@@ -99,15 +99,19 @@ def unit_weights(sentences: list[Sentence], said: dict[int, set[str]], sources: 
 
 def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_document: list[list[Sentence]],
            sources: list[int], headlines: list[str | None], language: Language,
-           stated: str = "") -> list[tuple[Cluster, Sentence]]:
-    """The brief's sentences with their clusters, in reading order, after `stated` (the brief's headline),
-    whose units earn nothing again."""
+           stated: str = "", taken: list[Sentence] = ()) -> list[tuple[Cluster, Sentence]]:
+    """The brief's sentences with their clusters, in reading order, after `stated` (the brief's headline,
+    or all it says so far), whose units earn nothing again. Sentences already `taken`, and those that
+    say the same thing as one of them, are not candidates."""
     cluster_of = {id(s): c for c in clusters for s in c.members}
     sentences = [s for c in clusters for s in c.members]
     said = {id(s): units(s.text, language) for s in sentences}  # each sentence's content units, computed once
     weights = unit_weights(sentences, said, sources, headlines, language)
     weights.update(dict.fromkeys(units(stated, language), 0.0))
     candidates = [s for s in sentences if can_stand_alone(s, language) and s.words <= max_words]
+    if taken:
+        said_before = np.stack([s.embedding for s in taken])
+        candidates = [s for s in candidates if float(np.max(said_before @ s.embedding)) < REDUNDANT]
     candidates.sort(key=lambda s: -float(s.embedding @ event))
     candidates = candidates[:CANDIDATES]
     after = _continuations(candidates, by_document, max_words, language)
