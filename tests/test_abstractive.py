@@ -106,8 +106,6 @@ ITEM = BriefSentence(
     ("Captain Mara Holt said 11 people died when the ferry capsized.", "does not name Mara Holt"),
     ("The coast guard admitted at least 11 people died off Tallow Point.", "loaded terms"),
     ("Ok.", "no usable sentence"),
-    ("The coast guard said at least 11 people were killed when the crowded ferry capsized in rough seas off Tallow Point.",
-     "longer than the sentence it rewrites"),
 ])
 def test_a_draft_that_fails_a_check_falls_back_to_the_source_sentence(embedder, reply, reason):
     draft = draft_sentences([ITEM], ScriptedGenerator(reply))[0]
@@ -124,6 +122,15 @@ def test_dropped_attribution_is_restored_and_the_draft_checked(embedder):
     assert passed.evidence.mode == "fused" and len(passed.citations) == 2
     doubted = check(ITEM, draft, FixedJudge(0.1), embedder)
     assert doubted.evidence.mode == "extractive-fallback"  # the judge accepted no source
+
+
+def test_a_draft_longer_than_its_sentence_falls_back_unchecked(embedder):
+    from summarizer.wording.fuse import fuse_all
+
+    longer = "The coast guard said at least 11 people were killed when the crowded ferry capsized in rough seas off Tallow Point."
+    [result] = fuse_all([ITEM], [], ScriptedGenerator(longer), FixedJudge(0.9), embedder, ENGLISH)
+    assert result.evidence.mode == "extractive-fallback" and result.text == ITEM.text
+    assert result.evidence.fusion.failed == "longer than the sentence it rewrites"
 
 
 def test_a_draft_that_only_takes_phrases_out_keeps_every_citation(embedder):

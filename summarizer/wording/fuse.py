@@ -13,7 +13,9 @@ and checks the citations. The draft must:
                        (on 30 NeuS clusters, 1.51 documents a sentence fell to 1.32 when such
                        citations were dropped instead). These are the checks of
                        summarizer/wording/verify.py: similarity, numbers, names, quotations,
-                       hedges, qualifiers, and the LLM judge. A draft that only takes phrases out
+                       hedges, qualifiers, and the LLM judge. A draft longer than the sentence
+                       it rewrites is not checked: the budget was spent on that sentence. A
+                       draft that only takes phrases out
                        of the representative (`shortens`) keeps every citation unjudged: what
                        supports the whole supports its part
 `Evidence.mode` says what shipped: "fused", "unchanged" (the model gave the sentence back as
@@ -44,7 +46,14 @@ def fuse_all(items: list[BriefSentence], documents: list[Document], generator: G
     progress(f"rewriting {len(items)} sentences")
     drafts = draft_sentences(items, generator, language)
     progress("checking citations")
-    return [check(item, draft, judge, embedder, language) for item, draft in zip(items, drafts)]
+    return [check(item, draft, judge, embedder, language) if len(draft.split()) <= len(item.text.split())
+            else _longer(item, draft) for item, draft in zip(items, drafts)]
+
+
+def _longer(item: BriefSentence, draft: str) -> BriefSentence:
+    """A draft longer than the sentence it rewrites is not checked: the brief's budget was spent on the sentence."""
+    fusion = Fusion(draft=draft, failed="longer than the sentence it rewrites")
+    return replace(item, evidence=replace(item.evidence, fusion=fusion, mode="extractive-fallback"))
 
 
 def check(item: BriefSentence, draft: str, judge: Judge, embedder: Embedder, language: Language) -> BriefSentence:
@@ -57,15 +66,12 @@ def check(item: BriefSentence, draft: str, judge: Judge, embedder: Embedder, lan
         draft = re.sub(r"[\"“]\s*" + re.escape(quote) + r"\s*[\"”]", quote, draft)
     fusion.text = draft
     fusion.failed = _wording_failure(draft, item.text, language)
-    if not fusion.failed and shortens(draft, item.text, language):
-        # Only phrases taken out, none whose loss changes what the rest says: a source that states the
-        # whole sentence states this part of it, so every citation stands as the extractive step checked it.
-        fusion.citation_checks = [CitationCheck(c.document, c.sentence, Support(similarity=1.0, judge=INHERITED))
-                                  for c in item.citations]
-        return BriefSentence(text=draft, citations=list(item.citations),
-                             evidence=replace(item.evidence, fusion=fusion, mode="fused"))
     if not fusion.failed:
-        fusion.citation_checks = _check_citations(draft, item, judge, embedder, language)
+        # Only phrases taken out, none whose loss changes what the rest says (and the representative's
+        # checks pass: no hedge or belief verb lost): a source that states the whole sentence states this
+        # part of it, so the other citations stand as the extractive step checked them.
+        fusion.citation_checks = _check_citations(draft, item, judge, embedder, language,
+                                                  inherit=shortens(draft, item.text, language))
         representative, *others = fusion.citation_checks
         lost = next((c for c in others if not c.support.supports), None)
         if not representative.support.supports:
@@ -84,8 +90,6 @@ def _wording_failure(draft: str, representative: str, language: Language) -> str
     """What, in the draft's own wording, keeps it from shipping, or None."""
     if len(draft.split()) < 4:
         return "no usable sentence came back"
-    if len(draft.split()) > len(representative.split()):
-        return "longer than the sentence it rewrites"  # the brief's budget was spent on that sentence
     loaded = loaded_terms(draft, language)
     if loaded:
         return f"loaded terms in the brief's own voice: {', '.join(loaded)}"
@@ -96,8 +100,9 @@ def _wording_failure(draft: str, representative: str, language: Language) -> str
 
 
 def _check_citations(claim: str, item: BriefSentence, judge: Judge, embedder: Embedder,
-                     language: Language) -> list[CitationCheck]:
-    """Every citation checked for `claim` on its own, the representative first.
+                     language: Language, inherit: bool = False) -> list[CitationCheck]:
+    """Every citation checked for `claim` on its own, the representative first; with `inherit` (the claim
+    only shortens the representative), the others stand unchecked once the representative supports it.
 
     Then the other outlets' sentences, closest first; at most JUDGED_OTHERS of them get a judge call
     (about 0.9 s each), the rest fail unless the cheap checks alone show support. The first failure
@@ -118,4 +123,7 @@ def _check_citations(claim: str, item: BriefSentence, judge: Judge, embedder: Em
         checks.append(CitationCheck(citation.document, citation.sentence, support))
         if not support.supports:
             break  # the draft would lose this source: it falls back, and no further judge call is worth it
+        if inherit:
+            return checks + [CitationCheck(c.document, c.sentence, Support(similarity=1.0, judge=INHERITED))
+                             for c, _ in ranked[1:]]
     return checks
