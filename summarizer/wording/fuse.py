@@ -13,11 +13,12 @@ and checks the citations. The draft must:
                        (on 30 NeuS clusters, 1.51 documents a sentence fell to 1.32 when such
                        citations were dropped instead). These are the checks of
                        summarizer/wording/verify.py: similarity, numbers, names, quotations,
-                       hedges, qualifiers, and the LLM judge. A draft longer than the sentence
-                       it rewrites is not checked: the budget was spent on that sentence. A
-                       draft that only takes phrases out
-                       of the representative (`shortens`) keeps every citation unjudged: what
-                       supports the whole supports its part
+                       hedges, qualifiers, and the LLM judge. A draft that only takes phrases
+                       out of the representative (`shortens`) and passes the representative's
+                       checks keeps the other citations unjudged: what supports the whole
+                       supports its part
+  fit its budget       a draft longer than the sentence it rewrites is not checked: the brief's
+                       budget was spent on that sentence
 `Evidence.mode` says what shipped: "fused", "unchanged" (the model gave the sentence back as
 written) or "extractive-fallback" (a check failed; `Evidence.fusion.failed` says which).
 """
