@@ -91,9 +91,9 @@ def summarize(documents: list[Document], options: Options, models: Models,
         sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
         clusters = cluster(sentences, sentence_vectors, sources)
         top = headline(documents, title_vectors, event, by_document, sources, options.max_words, language)
-        budget, titles = options.max_words - (len(top.text.split()) if top else 0), [d.title for d in documents]
-        chosen = select(clusters, event, budget, by_document, sources, titles, language,
-                        stated=top.text if top else "")
+        opening = top.text if top else ""
+        budget, titles = options.max_words - len(opening.split()), [d.title for d in documents]
+        chosen = select(clusters, event, budget, by_document, sources, titles, language, stated=opening)
     with stages("extract"):
         brief_sentences = extract(chosen, by_document, language)
     if options.mode == "abstractive":
@@ -104,7 +104,7 @@ def summarize(documents: list[Document], options: Options, models: Models,
             # the words the rewrites freed go to the next-best content, chosen by the same objective
             freed = budget - sum(len(s.text.split()) for s in brief_sentences)
             more = select(clusters, event, freed, by_document, sources, titles, language,
-                          stated=" ".join([top.text if top else ""] + [s.text for s in brief_sentences]),
+                          stated=" ".join([opening] + [s.text for s in brief_sentences]),
                           taken=[s for _, s in chosen]) if freed >= MIN_WORDS else []
             brief_sentences += extract(more, by_document, language)  # as written: they fit the words freed
     if top and brief_sentences:

@@ -64,8 +64,9 @@ def test_a_headline_only_a_minority_of_the_sources_support_is_not_used(models):
 
 def test_a_title_case_headline_is_set_in_sentence_case_keeping_its_names():
     from summarizer.content.headline import _sentence_case
+    from summarizer.lang.en import ENGLISH
     from summarizer.types import Sentence
 
     told = [[Sentence(0, 0, "Engineers in Lindholm's old town closed the bridge to Brevik, the U.S. embassy said.", 0, 0)]]
-    assert (_sentence_case("Lindholm's River Bridge Closed As U.S. Embassy Warns Of Lindholm-Brevik Cracks", told)
+    assert (_sentence_case("Lindholm's River Bridge Closed As U.S. Embassy Warns Of Lindholm-Brevik Cracks", told, ENGLISH)
             == "Lindholm's river bridge closed as U.S. embassy warns of Lindholm-Brevik cracks")

@@ -23,7 +23,6 @@ from summarizer.lang import Language
 from summarizer.types import BriefSentence, Document, Evidence, Sentence
 
 _PUNCTUATION = ".,;:!?\"'“”‘’()"
-_POSSESSIVE = re.compile(r"['’]s$")
 TRIED = 3  # sentences of a document tried as a headline's citation, the closest first
 SHARE_OF_BUDGET = 0.25  # a headline longer than this share of the budget leaves too little for the news
 # a quotation in double quotes, or in single quotes around words ('close to being completed'), not an apostrophe
@@ -40,7 +39,7 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
         title = " ".join((document.title or "").split())
         if number not in title_vectors or not _states_the_news(title, max_words, language):
             continue
-        text = _sentence_case(title, by_document)
+        text = _sentence_case(title, by_document, language)
         text = text if text[-1] in ".!" else text + "."
         claim = Sentence(document=number, index=-1, text=text, start=0, end=0, embedding=title_vectors[number])
         # a headline packs into a few words what an article tells over several sentences: a name the
@@ -54,13 +53,16 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
     return best
 
 
-def _sentence_case(title: str, by_document: list[list[Sentence]]) -> str:
+def _sentence_case(title: str, by_document: list[list[Sentence]], language: Language) -> str:
     """'Mueller Subpoenas Trump Organization' -> 'Mueller subpoenas Trump Organization': a word keeps its
     capital where the articles write it with one inside a sentence (a name), or where it is an acronym."""
-    written = Counter(_bare(word) for sentences in by_document for s in sentences for word in s.text.split()[1:])
+    def bare(word: str) -> str:  # "Iraq's," -> "Iraq"
+        return language.without_possessive(word.strip(_PUNCTUATION))
+
+    written = Counter(bare(word) for sentences in by_document for s in sentences for word in s.text.split()[1:])
     words = title.split()
     def case(word: str) -> str:  # each part of "Trump-Russia" on its own
-        return "-".join(part if not part[:1].isupper() or _is_name(_bare(part), written) else part.lower()
+        return "-".join(part if not part[:1].isupper() or _is_name(bare(part), written) else part.lower()
                         for part in word.split("-"))
     return " ".join([words[0]] + [case(w) for w in words[1:]])
 
@@ -68,11 +70,6 @@ def _sentence_case(title: str, by_document: list[list[Sentence]]) -> str:
 def _is_name(word: str, written: Counter) -> bool:
     """An acronym, or a word the articles write with a capital inside a sentence more often than without."""
     return word.isupper() or written[word] > written[word.lower()]
-
-
-def _bare(word: str) -> str:
-    """The word without punctuation around it or a possessive: "Iraq's," -> "Iraq"."""
-    return _POSSESSIVE.sub("", word.strip(_PUNCTUATION))
 
 
 def _states_the_news(title: str, max_words: int, language: Language) -> bool:

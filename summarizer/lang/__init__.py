@@ -50,6 +50,7 @@ class Language:
     implied_numbers: dict  # words that state a number: a source's "both leaders" says two
     own_spokesman: re.Pattern  # a speaker who is the actor's own voice: "its spokesman said", "her office said"
     name_equivalents: dict  # two names of one body, neither the other's initials: "GOP" -> "Republican"
+    possessive: re.Pattern  # the ending that makes a word possessive: "Iraq's"
     demonym: re.Pattern  # the ending that makes a people of a place: "Lind" -> "Lindish", "Oskaria" -> "Oskarian"
     claim_speech: re.Pattern  # a speaker that makes a claim, not a report: "accused", "insisted", "called it"
     future: re.Pattern  # what is to happen, not what happened: "will", "is due to"
@@ -112,7 +113,11 @@ class Language:
     def stem(self, word: str) -> str:
         """The one stemmer: lower case, possessive off, cut to six letters ("overloaded" and
         "overload" meet, as do "Armenian" and "Armenia")."""
-        return re.sub(r"['’]s$", "", word.lower())[:6]
+        return self.without_possessive(word.lower())[:6]
+
+    def without_possessive(self, word: str) -> str:
+        """"Iraq's" -> "Iraq"."""
+        return self.possessive.sub("", word)
 
     def content_words(self, text: str) -> list[str]:
         """The text's content words, stemmed, in order: stop words and single letters left out."""

@@ -237,6 +237,7 @@ ENGLISH = Language(
     implied_numbers={"both": "2"},
     own_spokesman=re.compile(r"^(?:its|her|his|their) (?:spokes(?:man|woman|person)|office|press office)\b", _I),
     name_equivalents={"GOP": "Republican"},
+    possessive=re.compile(r"['’]s$"),
     demonym=re.compile(r"(?:ish|ian|ians|ese|is|i|er|ers|ean|eans|an|ans|n|ns)$"),
     # "called off" and "called for" report an act; "called the strike illegal" is a claim
     claim_speech=re.compile(r"\b(?:accus(?:ed|es|ing)|insist(?:ed|s|ing)|claim(?:ed|s|ing)|alleg(?:ed|es|ing)|"

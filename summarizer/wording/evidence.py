@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import cache
 
 from summarizer.lang import Language
 from summarizer.lang.en import ENGLISH
@@ -124,21 +125,32 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
             re.search(rf"\b{re.escape(root)}", " ".join(sources)) is not None  # lower case only
 
     # a name and its initials are one name ("United States" is found in "U.S.", "NCAA" in "National
-    # Collegiate Athletic Association"), as are the language's other names for one body ("GOP")
+    # Collegiate Athletic Association"), as are the language's other names for one body ("GOP");
+    # the sources' acronyms and initials are gathered only for a name not found otherwise
     undotted = _undot(" ".join(sources))
-    acronyms = set(re.findall(r"\b[A-Z]{2,}\b", undotted))
-    initials = {_initials(name) for name in names(undotted, language)}
-    equivalent = {stem(one): other for pair in language.name_equivalents.items()
-                  for one, other in (pair, pair[::-1])}
+    equivalent = _equivalents(language)
+
+    @cache
+    def short_forms() -> tuple[set[str], set[str]]:
+        return set(re.findall(r"\b[A-Z]{2,}\b", undotted)), {_initials(n) for n in names(undotted, language)}
 
     def same_name(name: str) -> bool:
-        bare = re.sub(r"['’]s$", "", name)
+        bare = language.without_possessive(name)
         other = equivalent.get(stem(bare))
-        return _initials(bare) in acronyms or (bare.isupper() and bare in initials) \
-            or (other is not None and re.search(rf"\b{re.escape(other)}", undotted) is not None)
+        if other is not None and re.search(rf"\b{re.escape(other)}", undotted):
+            return True
+        acronyms, initials = short_forms()
+        return _initials(bare) in acronyms or (bare.isupper() and bare in initials)
 
     return {name for name in names(claim, language)
             if not any(found(word) for word in name.split()) and not common_word(name) and not same_name(name)}
+
+
+@cache
+def _equivalents(language: Language) -> dict[str, str]:
+    """The language's other names for one body, both ways round, keyed by stem."""
+    return {language.stem(one): other for pair in language.name_equivalents.items()
+            for one, other in (pair, pair[::-1])}
 
 
 def _initials(name: str) -> str:
