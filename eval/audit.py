@@ -11,12 +11,14 @@ sentences.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import asdict
 
 import numpy as np
 
 from eval.stats import ratio_interval
 from eval.systems import is_ours
+from summarizer.types import TITLE
 from summarizer.wording.verify import SUPPORTS, check_support, similarities
 
 SAMPLE = 50
@@ -61,6 +63,9 @@ def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], e
         if citation["text"] == claim:
             citations.append({**citation, "supported": True, "record": {"judge": "skipped: the sentence itself"}})
             continue
+        if citation["sentence"] == TITLE and _words(citation["text"]) == _words(claim):
+            citations.append({**citation, "supported": True, "record": {"judge": "skipped: its own headline"}})
+            continue
         [similarity] = similarities(embedder, claim, [citation["text"]])
         support = check_support(claim, citation["text"], float(similarity), judge, verdicts)
         citations.append({**citation, "supported": support.supports, "record": _record(support)})
@@ -100,6 +105,11 @@ def _summary(checked: list[dict], pool: list[tuple[dict, dict]]) -> dict:
         "documents_per_sentence": float(np.mean([len({c["document"] for c in s["citations"]}) for _, s in pool])),
         "details": checked,
     }
+
+
+def _words(text: str) -> list[str]:
+    """The words, whatever their case and punctuation: a headline and its sentence-cased copy are alike."""
+    return re.findall(r"\w+", text.lower())
 
 
 def _record(support) -> dict:

@@ -57,10 +57,13 @@ class Cluster:
         return sorted({s.document for s in self.members})
 
 
+TITLE = -1  # Citation.sentence of a document's own headline, cited for the brief's headline taken from it
+
+
 @dataclass
 class Citation:
     document: int
-    sentence: int
+    sentence: int  # an index into the document's sentences, or TITLE
     text: str
 
 

@@ -129,3 +129,15 @@ def test_datelines_with_an_agency_are_not_news():
                      "The Velmar Ferry Authority (VFA) said the ferry ran aground off Tallow Point.",
                      "The Velmar Ferry Authority (VFA) estimates the repairs at two weeks."):
         assert clean_(Document(text=sentence, origin="x")).text == sentence
+
+
+def test_a_label_opening_a_paragraph_is_taken_off_and_the_news_kept():
+    text = ("Brevik Lines suspended its Drenna crossings on Sunday.\n\n"
+            "Why it matters: The line carries most of the island's freight.\n\n"
+            "Details: Divers found a breach in the ferry's hull, the coast guard said.\n\n"
+            "Context: what the suspension means for Drenna is unclear.")
+    assert clean_(Document(text=text, origin="x")).text.split("\n\n") == [
+        "Brevik Lines suspended its Drenna crossings on Sunday.",
+        "The line carries most of the island's freight.",
+        "Divers found a breach in the ferry's hull, the coast guard said.",
+        "Context: what the suspension means for Drenna is unclear."]  # no sentence follows: not a label

@@ -1,7 +1,7 @@
 """The brief's headline: the outlets' headline that most sources' sentences support, never one in an
 outlet's voice, within the budget. Invented reports of a bridge closure, the real MiniLM."""
 from summarizer.pipeline import Options, summarize
-from summarizer.types import Document
+from summarizer.types import TITLE, Document
 
 BODY = [
     "Engineers closed the Lindholm river bridge on Tuesday after finding cracks in two of its supports, "
@@ -54,19 +54,55 @@ def test_a_headline_no_article_sentence_supports_is_not_used(models):
 
 
 def test_a_headline_only_a_minority_of_the_sources_support_is_not_used(models):
-    # only the first article names the mayor: the other two do not state the headline's news
+    # only the first outlet names the mayor, in its headline and its article: the other two do not
+    # state the headline's news
     texts = [BODY[0].replace("the city council said", "Mayor Ada Brenner said"), BODY[1], BODY[2]]
-    titles = ["Mayor Ada Brenner shuts Lindholm river bridge after engineers find cracks"] * 3
+    titles = ["Mayor Ada Brenner shuts Lindholm river bridge after engineers find cracks", None, None]
     documents = [Document(text=t, title=h, origin=f"doc{i}") for i, (t, h) in enumerate(zip(texts, titles))]
     brief = summarize(documents, Options(max_words=60), models)
     assert all(s.evidence.mode != "headline" for s in brief.sentences)
 
 
 def test_a_title_case_headline_is_set_in_sentence_case_keeping_its_names():
-    from summarizer.content.headline import _sentence_case
+    from summarizer.content.headline import _sentence_case, _written
     from summarizer.lang.en import ENGLISH
     from summarizer.types import Sentence
 
-    told = [[Sentence(0, 0, "Engineers in Lindholm's old town closed the bridge to Brevik, the U.S. embassy said.", 0, 0)]]
+    told = _written([[Sentence(0, 0, "Engineers in Lindholm's old town closed the bridge to Brevik, the U.S. embassy "
+                                     "said, and Lindholmers queued at the ferry.", 0, 0)]], ENGLISH)
     assert (_sentence_case("Lindholm's River Bridge Closed As U.S. Embassy Warns Of Lindholm-Brevik Cracks", told, ENGLISH)
             == "Lindholm's river bridge closed as U.S. embassy warns of Lindholm-Brevik cracks")
+    # a word of a name's stem written with a capital keeps its own ("Lindholmers"); a single letter does not
+    assert _sentence_case("Lindholmers Queue At A Ferry", told, ENGLISH) == "Lindholmers queue at a ferry"
+    # a headline the outlet already wrote in sentence case keeps its capitals, unknown names and all
+    assert (_sentence_case("Mayor Brenner closes the bridge to Brevik traffic", told, ENGLISH)
+            == "Mayor Brenner closes the bridge to Brevik traffic")
+
+
+def test_the_outlet_that_wrote_the_headline_is_cited_for_it(models):
+    # the second outlet's article tells the closure in words too far from its own headline for the
+    # similarity gate, but its headline states it: the headline cites that outlet's title, and the
+    # other outlets' sentences that state it
+    texts = [BODY[0], "Drivers faced long detours in Lindholm as the crossing stayed shut. Buses used the ferry road "
+             "until repairs are done. Shop owners said the closure would hurt trade.", BODY[2]]
+    titles = [None, "Lindholm river bridge closed after engineers find cracks in supports", None]
+    documents = [Document(text=t, title=h, origin=f"doc{i}") for i, (t, h) in enumerate(zip(texts, titles))]
+    top = summarize(documents, Options(max_words=60), models).sentences[0]
+    assert top.evidence.mode == "headline"
+    assert [(c.document, c.sentence) for c in top.citations if c.document == 1] == [(1, TITLE)]
+    assert {c.document for c in top.citations} == {0, 1, 2} and top.citations[1].text == titles[1]
+
+
+def test_a_question_or_an_explainer_is_no_headline(models):
+    told = ["What the Lindholm bridge closure means for drivers", "Read the council's statement on the Lindholm bridge",
+            "Is Lindholm's river bridge safe"]
+    brief = summarize(_documents(told), Options(max_words=60), models)
+    assert all(s.evidence.mode != "headline" for s in brief.sentences)
+
+
+def test_the_first_words_capital_is_the_headlines_not_a_name(models):
+    # no article writes "officials": its capital is only the headline's, so it is no name they lack
+    title = "Officials close Lindholm river bridge after engineers find cracks in supports"
+    top = summarize(_documents([None, None, title]), Options(max_words=60), models).sentences[0]
+    assert top.evidence.mode == "headline" and top.text == title + "."
+    assert {c.document for c in top.citations} == {0, 1, 2}

@@ -22,7 +22,8 @@ def test_json_follows_the_contract(brief):
     assert data["stats"]["input_sentences"] > 0 and data["stats"]["clusters"] > 0
     for sentence in data["sentences"]:
         for c in sentence["citations"]:
-            assert data["documents"][c["document"]]["sentences"][c["sentence"]] == c["text"]
+            document = data["documents"][c["document"]]
+            assert (document["title"] if c["sentence"] == -1 else document["sentences"][c["sentence"]]) == c["text"]
     assert data["documents"][2]["outlet"] == "Oskaria State Radio"
 
 

@@ -1,5 +1,6 @@
 from summarizer.wording.evidence import dropped_qualifiers, missing_names, missing_numbers, numbers, unquoted
 from summarizer.reading.segment import split_sentences
+from summarizer.wording.neutral import loaded_terms
 
 
 def test_sentences_carry_exact_offsets_and_paragraphs_never_merge():
@@ -26,8 +27,18 @@ def test_names_and_quotes_must_be_in_the_sources():
     assert missing_names("The VFA's rules", ["The Velmar Ferry Authority said"]) == set()
     assert missing_names("The United Nations said", ["The U.S. said"]) == {"United Nations"}
     assert missing_names("GOP senators said", ["Republican senators said"]) == set()
+    assert missing_names("Dems unveiled a rules package", ["House Democrats unveiled the rules"]) == set()
+    # a hyphenated name is found through any of its parts, as a name of several words is
+    assert missing_names("The Velmar-Drenna ferry route closed", ["The route to Drenna closed"]) == set()
+    assert missing_names("The Velmar-Drenna ferry route closed", ["The route to Osk closed"]) == {"Velmar-Drenna"}
     assert unquoted('He said it was "a disaster waiting to happen".', ['"It was a disaster waiting to happen," Reyk said.']) == []
     assert unquoted('He said it was "an avoidable tragedy".', ["It was a tragedy, he said."]) == ["an avoidable tragedy"]
+
+
+def test_claims_filed_are_no_loaded_verb():
+    assert loaded_terms("Jobless claims in Oskaria rose to 40,000 last week.") == []
+    assert loaded_terms("Insurance claims after the storm doubled.") == []
+    assert loaded_terms("Brevik Lines claims the ferry was not overloaded.") == ["claims"]
 
 
 def test_a_dropped_qualifier_is_found_through_an_irregular_verb_but_a_noun_is_no_qualifier_of_what_follows():

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 
 from summarizer.content.extract import cite
 from summarizer.content.select import reads_whole
 from summarizer.lang import Language
-from summarizer.types import BriefSentence, Document, Evidence, Sentence
+from summarizer.types import TITLE, BriefSentence, Citation, CitationCheck, Document, Evidence, Sentence, Support
 
 _PUNCTUATION = ".,;:!?\"'“”‘’()"
 TRIED = 3  # sentences of a document tried as a headline's citation, the closest first
@@ -35,17 +36,27 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
     """The brief's headline, cited to every document whose sentences state it, or None."""
     best, best_key = None, None
     independent = {sources[number] for number, sentences in enumerate(by_document) if sentences}
+    written = _written(by_document, language)
     for number, document in enumerate(documents):
         title = " ".join((document.title or "").split())
         if number not in title_vectors or not _states_the_news(title, max_words, language):
             continue
-        text = _sentence_case(title, by_document, language)
+        text = _sentence_case(title, written, language)
         text = text if text[-1] in ".!" else text + "."
-        claim = Sentence(document=number, index=-1, text=text, start=0, end=0, embedding=title_vectors[number])
+        claim = Sentence(document=number, index=TITLE, text=text, start=0, end=0, embedding=title_vectors[number])
         # a headline packs into a few words what an article tells over several sentences: a name the
-        # cited sentence lacks ("Chicago's first African American mayor") is a fact it does not state
-        citations, checks = cite(claim, by_document, language, tried=TRIED, names=True)
-        key = (len({sources[c.document] for c in citations}), float(claim.embedding @ event))
+        # cited sentence lacks ("Chicago's first African American mayor") is a fact it does not state;
+        # its first word's capital is only the headline's, unless the articles write that word as a name
+        checked = claim if _is_name(_bare(text.split()[0], language), written, language) else \
+            replace(claim, text=text[0].lower() + text[1:])
+        citations, checks = cite(checked, by_document, language, tried=TRIED, names=True)
+        by_sentences = len({sources[c.document] for c in citations})
+        if number not in {c.document for c in citations}:  # the outlet that wrote the headline states it
+            citations = sorted(citations + [Citation(number, TITLE, title)], key=lambda c: c.document)
+            checks.append(CitationCheck(number, TITLE, Support(similarity=1.0, judge="skipped: its own headline")))
+        # most sources, then most supported by article sentences (not only by the outlet's own headline),
+        # then the closest to the event
+        key = (len({sources[c.document] for c in citations}), by_sentences, float(claim.embedding @ event))
         if 2 * key[0] > len(independent) and (best_key is None or key > best_key):  # a majority
             best = BriefSentence(text=text, citations=citations,
                                  evidence=Evidence(mode="headline", citation_checks=checks))
@@ -53,28 +64,46 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
     return best
 
 
-def _sentence_case(title: str, by_document: list[list[Sentence]], language: Language) -> str:
-    """'Mueller Subpoenas Trump Organization' -> 'Mueller subpoenas Trump Organization': a word keeps its
-    capital where the articles write it with one inside a sentence (a name), or where it is an acronym."""
-    def bare(word: str) -> str:  # "Iraq's," -> "Iraq"
-        return language.without_possessive(word.strip(_PUNCTUATION))
+def _written(by_document: list[list[Sentence]], language: Language) -> Counter:
+    """How often the articles write each word (by stem) with a capital, and without, inside a sentence."""
+    return Counter((language.stem(_bare(word, language)), word[:1].isupper())
+                   for sentences in by_document for s in sentences for word in s.text.split()[1:])
 
-    written = Counter(bare(word) for sentences in by_document for s in sentences for word in s.text.split()[1:])
+
+def _bare(word: str, language: Language) -> str:
+    """"Iraq's," -> "Iraq"."""
+    return language.without_possessive(word.strip(_PUNCTUATION))
+
+
+def _sentence_case(title: str, written: Counter, language: Language) -> str:
+    """'Mueller Subpoenas Trump Organization' -> 'Mueller subpoenas Trump Organization': in a title-case
+    headline a word keeps its capital where the articles write it (or a word of its stem: "Democrats",
+    "Democrat") with one inside a sentence more often than without (a name), or where it is an acronym.
+    A headline already in sentence case keeps its capitals as the outlet wrote them."""
     words = title.split()
+    longer = [w for w in words[1:] if len(w) > 3 and w[:1].isalpha()]
+    if sum(w[:1].isupper() for w in longer) * 2 <= len(longer):
+        return title
+
     def case(word: str) -> str:  # each part of "Trump-Russia" on its own
-        return "-".join(part if not part[:1].isupper() or _is_name(bare(part), written) else part.lower()
-                        for part in word.split("-"))
+        return "-".join(part if not part[:1].isupper() or _is_name(_bare(part, language), written, language)
+                        else part.lower() for part in word.split("-"))
     return " ".join([words[0]] + [case(w) for w in words[1:]])
 
 
-def _is_name(word: str, written: Counter) -> bool:
-    """An acronym, or a word the articles write with a capital inside a sentence more often than without."""
-    return word.isupper() or written[word] > written[word.lower()]
+def _is_name(word: str, written: Counter, language: Language) -> bool:
+    """An acronym, a word with a capital inside it ("McSally"), or a word the articles write with a capital
+    inside a sentence more often than without."""
+    stem = language.stem(word)
+    return (len(word) > 1 and word.isupper()) or word[1:] != word[1:].lower() or written[(stem, True)] > written[(stem, False)]
 
 
 def _states_the_news(title: str, max_words: int, language: Language) -> bool:
     if not title or len(title.split()) > SHARE_OF_BUDGET * max_words:
         return False
-    if ":" in title or "(" in title or _QUOTATION.search(title):
-        return False  # a label, a quotation or furniture ("(photos)"): the outlet's framing
+    if ":" in title or "(" in title or _QUOTATION.search(title) or re.search(r"\s[-–|]\s", title):
+        # a label, a quotation or furniture ("(photos)", "Election HQ - Midterms 2018"): the outlet's framing
+        return False
+    if language.not_news_title.search(title):
+        return False  # a question or an explainer: it tells no news
     return reads_whole(Sentence(document=0, index=0, text=title + ".", start=0, end=0), language)

@@ -58,6 +58,7 @@ class Language:
     # patterns: reading
     junk_line: re.Pattern
     junk_prefix: re.Pattern
+    section_label: re.Pattern  # a label opening a paragraph of news, taken off it: "Why it matters: ..."
     promo: re.Pattern
     credit_line: re.Pattern
     byline: re.Pattern
@@ -72,6 +73,7 @@ class Language:
     needs_context: re.Pattern
     points_back: re.Pattern
     fragment: re.Pattern
+    not_news_title: re.Pattern  # a headline that asks or explains, not tells: "What the ruling means", "How ..."
     # patterns: who said it
     attribution: re.Pattern
     leading_speaker: re.Pattern

@@ -67,8 +67,11 @@ LOADED_TERMS = (
     "admit", "admits", "admitted", "admitting", "claim", "claims", "claimed", "slam", "slams", "slammed",
     "liberate", "liberated", "liberation", "occupied", "occupation", "occupier", "occupiers", "terrorist",
     "terrorists", "regime", "massacre", "heroic", "cowardly", "brutal", "so-called", "aggressor", "aggression",
-    "invaders", "puppet", "propaganda", "blasted", "lashed out", "caved",
+    "invaders", "puppet", "propaganda", "blasted", "lashed out", "caved", "power grab", "bombshell", "bizarre",
+    "beleaguered", "shameful",
 )
+_FILED_CLAIMS = ("jobless", "unemployment", "insurance", "initial", "continuing", "benefit", "benefits", "damage",
+                 "asylum", "disability", "patent", "territorial")
 HEDGES = ("alleged", "allegedly", "reportedly", "said to", "believed to", "purportedly", "reported",
           "according to", "unconfirmed", "suspected", "believe", "believes", "thought to", "may have",
           "might have", "fear", "fears", "feared")
@@ -220,7 +223,7 @@ ENGLISH = Language(
     # not a model name's digits: "Mi-24", "F-16" are names
     number=re.compile(r"(?<![A-Za-z]-)\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + _any(CARDINALS | ORDINALS)
                       + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", _I),
-    not_names=frozenset(("The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "This", "That", "But", "And",
+    not_names=frozenset(("The", "A", "An", "In", "On", "At", "By", "It", "He", "She", "They", "This", "That", "But", "And",
                          "Earlier", "Later", "According", "After", "Before", "While", "When", "Since", "As", "Its",
                          "His", "Her") + WEEKDAYS + TITLES),
     titles=TITLES,
@@ -230,13 +233,15 @@ ENGLISH = Language(
     phrase_openers=PHRASE_OPENERS,
     glue=_words("the a an and that was were is are had has have its their his her"),
     loaded_terms=LOADED_TERMS,
-    loaded=re.compile(r"\b(" + "|".join(re.escape(t) for t in LOADED_TERMS) + r")\b", _I),
+    # "claims" as the noun of a filing is no loaded verb: "jobless claims rose"
+    loaded=re.compile("".join(f"(?<!{word} )" for word in _FILED_CLAIMS)
+                      + r"\b(" + "|".join(re.escape(t) for t in LOADED_TERMS) + r")\b", _I),
     hedges=HEDGES,
     months=MONTHS,
     agent="by",
     implied_numbers={"both": "2"},
     own_spokesman=re.compile(r"^(?:its|her|his|their) (?:spokes(?:man|woman|person)|office|press office)\b", _I),
-    name_equivalents={"GOP": "Republican"},
+    name_equivalents={"GOP": "Republican", "Dems": "Democrat", "Dem": "Democrat"},
     possessive=re.compile(r"['’]s$"),
     demonym=re.compile(r"(?:ish|ian|ians|ese|is|i|er|ers|ean|eans|an|ans|n|ns)$"),
     # "called off" and "called for" report an act; "called the strike illegal" is a claim
@@ -248,6 +253,9 @@ ENGLISH = Language(
     # Page furniture: ad markers, accessibility links, media-player residue, subscription blurbs,
     # credits, bylines, photo captions.
     junk_line=re.compile(r"^(" + "|".join(JUNK_LINES) + r")$", _I),
+    section_label=re.compile(r"^(?i:details|why it matters|the big picture|driving the news|the bottom line|between the "
+                             r"lines|what they're saying|the backstory|by the numbers|what's next|flashback|catch up quick|"
+                             r"zoom in|zoom out|the context|context)\s*:\s+(?=[A-Z\"“])"),
     junk_prefix=re.compile(r"^(related( articles?)?|read more|see also|more from|watch|listen|recommended)\s*:", _I),
     promo=re.compile(r"\b(" + "|".join(PROMOTION) + r")\b", _I),
     credit_line=re.compile(r"^(\(?(with )?reporting by|\(?editing by|\(?additional reporting)\b", _I),
@@ -283,6 +291,9 @@ ENGLISH = Language(
                            r"|, (it|he|she|they) (said|added)\b"
                            r"|, the (minister|spokesman|spokeswoman|official) (said|added)\b"),  # which one?
     fragment=re.compile(r"^(?:[-–—…]|\.\.\.|[a-z])"),  # left by splitting: lower case, a dash or an ellipsis
+    # a question, an explainer or a teaser ("Read the letter"); the opener by its capital, so "WHO warns" stays news
+    not_news_title=re.compile(r"^(?:What|How|Why|Which|Where|When|Read|Watch|Listen|See)\b|\?|"
+                              r"(?i:\b(?:takeaways|explained|explainer|things to know|what we know|here's what|here’s what)\b)"),
     attribution=re.compile(
         r"\b(said|says|say|told|stated|states|announced|announces|according to|reported|reports|added|noted|"
         r"confirmed|confirms|alleged|alleges|accused|accuses|denied|denies|insisted|insists|declared|estimated|"

@@ -2,7 +2,8 @@
 
 JSON contract (clients rely on it):
   sentences[].citations[].document indexes documents; .sentence indexes that document's
-  sentences; .text repeats that sentence. Markers in Markdown and HTML are 1-based.
+  sentences, or is -1 for its title (the brief's headline, cited to the outlet that wrote it);
+  .text repeats that sentence or title. Markers in Markdown and HTML are 1-based.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import json
 from dataclasses import asdict
 from html import escape
 
-from summarizer.types import Brief, CitationCheck, Document, Evidence
+from summarizer.types import TITLE, Brief, CitationCheck, Document, Evidence
 
 
 def to_dict(brief: Brief) -> dict:
@@ -140,8 +141,8 @@ def to_html(brief: Brief, title: str = "newsbrief") -> str:
         if document.url:
             label = f'<a href="{escape(document.url)}">{label}</a>'
         cited = sorted({c.sentence for s in brief.sentences for c in s.citations if c.document == number - 1})
-        quotes = "".join(f"<blockquote>{escape(brief.document_sentences[number - 1][i].text)}</blockquote>"
-                         for i in cited)
+        told = [document.title if i == TITLE else brief.document_sentences[number - 1][i].text for i in cited]
+        quotes = "".join(f"<blockquote>{escape(text)}</blockquote>" for text in told)
         body.append(f'<li id="source-{number}">{label}{quotes}</li>')
     body.append("</ol>")
     return (

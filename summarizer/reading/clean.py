@@ -69,7 +69,7 @@ def clean(document: Document, language: Language) -> Document:
             if not body:
                 headings.append(line)
         elif kind == "body":
-            body.append(line)
+            body.append(language.section_label.sub("", line, count=1))
     meta["outlet"] = meta["outlet"] or named_by_furniture
     _name_title_and_outlet(headings, meta)
     if meta["url"] and (not meta["outlet"] or meta["outlet"].lower() in WIRE_AGENCIES):

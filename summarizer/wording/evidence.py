@@ -101,7 +101,8 @@ def missing_numbers(claim: str, sources: list[str], language: Language = ENGLISH
 
 
 def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) -> set[str]:
-    """Names in the claim none of whose words appear in the sources (so 'Dravanek' covers 'Ilse Dravanek').
+    """Names in the claim none of whose words appear in the sources (so 'Dravanek' covers 'Ilse Dravanek',
+    'Russia' covers 'Trump-Russia').
 
     A word matches on its stem: "Armenian" is found in "Armenia", "Azerbaijan's" in "Azerbaijani";
     a name also matches its initials, either way round ("United States", "U.S.").
@@ -143,7 +144,8 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
         return _initials(bare) in acronyms or (bare.isupper() and bare in initials)
 
     return {name for name in names(claim, language)
-            if not any(found(word) for word in name.split()) and not common_word(name) and not same_name(name)}
+            if not any(found(word) for word in re.split(r"[\s-]+", name) if word)  # "Trump-Russia": either
+            and not common_word(name) and not same_name(name)}
 
 
 @cache
