@@ -39,6 +39,7 @@ def test_claims_filed_are_no_loaded_verb():
     assert loaded_terms("Jobless claims in Oskaria rose to 40,000 last week.") == []
     assert loaded_terms("Insurance claims after the storm doubled.") == []
     assert loaded_terms("Brevik Lines claims the ferry was not overloaded.") == ["claims"]
+    assert loaded_terms("The ministry was caught in a lie about the ferry's licence.") == ["caught in a lie"]
 
 
 def test_a_dropped_qualifier_is_found_through_an_irregular_verb_but_a_noun_is_no_qualifier_of_what_follows():

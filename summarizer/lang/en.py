@@ -68,7 +68,7 @@ LOADED_TERMS = (
     "liberate", "liberated", "liberation", "occupied", "occupation", "occupier", "occupiers", "terrorist",
     "terrorists", "regime", "massacre", "heroic", "cowardly", "brutal", "so-called", "aggressor", "aggression",
     "invaders", "puppet", "propaganda", "blasted", "lashed out", "caved", "power grab", "bombshell", "bizarre",
-    "beleaguered", "shameful",
+    "beleaguered", "shameful", "caught in a lie", "caught in lie", "caught lying",
 )
 _FILED_CLAIMS = ("jobless", "unemployment", "insurance", "initial", "continuing", "benefit", "benefits", "damage",
                  "asylum", "disability", "patent", "territorial")
