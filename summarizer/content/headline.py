@@ -1,14 +1,19 @@
 """Headline stage: the brief opens with the outlets' headline that states the event as most of them do.
 
 A roundup is read headline first, and the outlets have written several: the one chosen is the one
-that the most independent sources' sentences support (the extractive citation checks: close in
-meaning, the same numbers; and, since a headline packs several sentences' facts into a few words,
-every name it gives), then the one closest to the event. It must be most sources' news: a headline
-that only a minority of the sources support is left out (the brief then opens with its first sentence). It is set in sentence case ("Mueller
-subpoenas Trump Organization"), names keeping their capitals as the articles write them. A headline in the outlet's voice
-(a loaded term, a party's claim as fact), a question, a quotation or a label ("Azerbaijan: We
-shot down...") is not the brief's to state; neither is one no article sentence supports. Its words
-count against the budget, so it may take at most a quarter of it.
+the most independent sources state, then the one most of them state in their article sentences,
+then the one closest to the event. The outlet that wrote a headline states it (its citation is the
+document's title, `TITLE`); another outlet states it when one of its sentences passes the extractive
+citation checks (close in meaning, the same numbers) and, since a headline packs several sentences'
+facts into a few words, gives every name the headline gives (its first word's capital is the
+headline's own unless the articles write that word as a name). It must be most sources' news: a
+headline only a minority of the sources state is left out (the brief then opens with its first
+sentence). A title-case headline is set in sentence case ("Mueller subpoenas Trump Organization"),
+names keeping their capitals as the articles write them; one already in sentence case keeps the
+outlet's capitals. A headline in the outlet's voice (a loaded term, a party's claim as fact), a
+question, an explainer or teaser, a quotation, a label or furniture ("Azerbaijan: We shot
+down...") is not the brief's to state. Its words count against the budget, so it may take at most a
+quarter of it.
 """
 from __future__ import annotations
 
@@ -33,7 +38,8 @@ _QUOTATION = re.compile(r"[\"“”]|(?:^|\s)['‘][^'’]+['’](?=\s|$|[,.;])"
 def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], event: np.ndarray,
              by_document: list[list[Sentence]], sources: list[int], max_words: int,
              language: Language) -> BriefSentence | None:
-    """The brief's headline, cited to every document whose sentences state it, or None."""
+    """The brief's headline, cited to the outlet that wrote it and every document whose sentences state it,
+    or None."""
     best, best_key = None, None
     independent = {sources[number] for number, sentences in enumerate(by_document) if sentences}
     written = _written(by_document, language)

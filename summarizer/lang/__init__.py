@@ -73,7 +73,7 @@ class Language:
     needs_context: re.Pattern
     points_back: re.Pattern
     fragment: re.Pattern
-    not_news_title: re.Pattern  # a headline that asks or explains, not tells: "What the ruling means", "How ..."
+    not_news_title: re.Pattern  # a headline that asks, explains or teases, not tells: "What the ruling means", "Read ..."
     # patterns: who said it
     attribution: re.Pattern
     leading_speaker: re.Pattern

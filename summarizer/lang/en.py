@@ -293,7 +293,7 @@ ENGLISH = Language(
     fragment=re.compile(r"^(?:[-–—…]|\.\.\.|[a-z])"),  # left by splitting: lower case, a dash or an ellipsis
     # a question, an explainer or a teaser ("Read the letter"); the opener by its capital, so "WHO warns" stays news
     not_news_title=re.compile(r"^(?:What|How|Why|Which|Where|When|Read|Watch|Listen|See)\b|\?|"
-                              r"(?i:\b(?:takeaways|explained|explainer|things to know|what we know|here's what|here’s what)\b)"),
+                              r"(?i:\b(?:takeaways|explained|explainer|things to know|what we know|here['’]s what)\b)"),
     attribution=re.compile(
         r"\b(said|says|say|told|stated|states|announced|announces|according to|reported|reports|added|noted|"
         r"confirmed|confirms|alleged|alleges|accused|accuses|denied|denies|insisted|insists|declared|estimated|"
