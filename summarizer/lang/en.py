@@ -64,12 +64,21 @@ in on at from for with during near after before since as by over under into acro
 who whose where late early overnight this last next monday tuesday wednesday thursday friday saturday sunday
 """)
 LOADED_TERMS = (
-    "admit", "admits", "admitted", "admitting", "claim", "claims", "claimed", "slam", "slams", "slammed",
+    "admit", "admits", "admitted", "admitting", "claimed", "slam", "slams", "slammed",
     "liberate", "liberated", "liberation", "occupied", "occupation", "occupier", "occupiers", "terrorist",
     "terrorists", "regime", "massacre", "heroic", "cowardly", "brutal", "so-called", "aggressor", "aggression",
     "invaders", "puppet", "propaganda", "blasted", "lashed out", "caved", "power grab", "bombshell", "bizarre",
     "beleaguered", "shameful", "caught in a lie", "caught in lie", "caught lying",
 )
+# "claim" and "claims" are loaded as the verb ("journalists claim that ..."), not as the noun, which
+# follows a determiner or a possessive ("his claim that ...", "Trump's claims", "new claims") or is
+# followed by what it is a claim of ("claims of fraud", "claims data")
+_CLAIM_NOUN_AFTER = ("the", "a", "an", "his", "her", "their", "its", "our", "your", "these", "those", "this",
+                     "that", "such", "any", "no", "new", "false", "unfounded", "unsupported", "debunked",
+                     "unconfirmed", "baseless", "repeated", "long-held", "similar", "earlier", "previous", "'s", "’s")
+_CLAIM_NOUN = ("".join(f"(?<!\\b{re.escape(word)} )" if word[0].isalpha() else f"(?<!{re.escape(word)} )"
+                       for word in _CLAIM_NOUN_AFTER)
+               + r"claims?\b(?!\s+(?:of|about|data|by|for|from|to be)\b)")
 _FILED_CLAIMS = ("jobless", "unemployment", "insurance", "initial", "continuing", "benefit", "benefits", "damage",
                  "asylum", "disability", "patent", "territorial")
 HEDGES = ("alleged", "allegedly", "reportedly", "said to", "believed to", "purportedly", "reported",
@@ -235,7 +244,7 @@ ENGLISH = Language(
     loaded_terms=LOADED_TERMS,
     # "claims" as the noun of a filing is no loaded verb: "jobless claims rose"
     loaded=re.compile("".join(f"(?<!{word} )" for word in _FILED_CLAIMS)
-                      + r"\b(" + "|".join(re.escape(t) for t in LOADED_TERMS) + r")\b", _I),
+                      + r"\b(" + _CLAIM_NOUN + "|" + "|".join(re.escape(t) for t in LOADED_TERMS) + r")\b", _I),
     hedges=HEDGES,
     months=MONTHS,
     agent="by",
