@@ -120,6 +120,26 @@ def test_embedded_posts_and_players_leave_no_text():
                                               "Twitter and Facebook updates."]
 
 
+def test_posts_players_credits_menus_and_contacts_are_furniture():
+    story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
+    quoted = "The mayor wrote on Twitter that she would ask @VelmarPorts for the ferry's safety record."
+    page = (f"{story}\n"
+            "Thoughts with everyone at Tallow Point tonight #ferry pic.twitter.com/Xy12 — Ada Brenner (@adabrenner) "
+            "March 14, 2026\n"
+            "@adabrenner Any word on the crew?\n"
+            "Embed Ferry aground off Tallow Point 1:12 autoplay autoplay Copy this code to your website or blog\n"
+            "Image caption Rescue boats return to Port Velmar\n"
+            "Port | Shipping | Weather | Opinion | Video\n"
+            "Jonas Teller can be reached at jteller@harbour-observer.example.\n"
+            "Lena Marsh/Getty Images Divers searched the wreck on Sunday, the coast guard said.\n"
+            "Paul Arvo/AP Photo\n"
+            "Six people are still missing. https://harb.example/3xQ\n"
+            f"{quoted}")
+    doc = clean_(Document(text=page, origin="x"))
+    assert doc.text.split("\n\n") == [story, "Divers searched the wreck on Sunday, the coast guard said.",
+                                       "Six people are still missing.", quoted]
+
+
 def test_datelines_with_an_agency_are_not_news():
     story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
     for dateline in ("TALLOW POINT (Harbour Wire) — ", "PORT VELMAR, Vessia (HNN) - ", "Port Velmar (HNN)",

@@ -217,3 +217,26 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     assert leaning, texts  # the rescue is worth its words, with what it leans on before it
     for i in leaning:
         assert i > 0 and texts[i - 1] == before[texts[i]], texts
+
+
+@pytest.mark.parametrize("text", [
+    "Click here to see the ten busiest ferry routes in Oskaria.",
+    "MUST WATCH Divers reach the Marisol Star 02:13",
+    "Watch the minister's interview above.",
+    "The first pictures from Tallow Point have arrived and you can watch them below.",
+    "Follow the Harbour Observer's coverage on Twitter @HarbourObserver.",
+    "Read more about ferry safety in our Shipping Topic Center.",
+    "For more information, go to www.osr.example/ferry.",
+])
+def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
+    from summarizer.content.select import reads_whole
+
+    assert not reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH)
+
+
+def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whole():
+    from summarizer.content.select import reads_whole
+
+    for text in ("Coast guard crews kept watch over the wreck through the night.",
+                 "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
+        assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text

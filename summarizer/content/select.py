@@ -72,6 +72,8 @@ def reads_whole(sentence: Sentence, language: Language) -> bool:
         and not language.fragment.match(text)
         and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0  # a quotation cut off mid-way
         and not text.rstrip("\"”’' ").endswith((":", "?"))
+        # page furniture inside a paragraph: "Click here to ...", "MUST WATCH ...", "reach her at x@y.com"
+        and not language.furniture_sentence.search(text) and not language.contact_line.search(text)
         and not loaded_terms(text, language)  # "Baku admitted...": the outlet's voice, not the brief's
         # "Azerbaijan accidentally shot down ...": a party's claim stated as fact; another outlet's
         # "the ministry said ... by accident" says the same and who claims it

@@ -68,6 +68,9 @@ class Language:
     caption_credit: re.Pattern
     caption_phrase: re.Pattern
     embed_furniture: re.Pattern  # text of embedded players and posts, at any length: "delete your Tweet location history"
+    credit_prefix: re.Pattern  # a photo credit run into the line after it: "Mike Coppola/Getty The twins said ..."
+    contact_line: re.Pattern  # how to reach the writer or the desk: "jdoe@paper.com", "can be reached at"
+    furniture_sentence: re.Pattern  # a sentence of page furniture inside a paragraph: "Click here to ...", "MUST WATCH"
     date_formats: tuple
     # patterns: sentences that cannot stand alone
     needs_context: re.Pattern

@@ -265,7 +265,8 @@ ENGLISH = Language(
     section_label=re.compile(r"^(?i:details|why it matters|the big picture|driving the news|the bottom line|between the "
                              r"lines|what they're saying|the backstory|by the numbers|what's next|flashback|catch up quick|"
                              r"zoom in|zoom out|the context|context)\s*:\s+(?=[A-Z\"“])"),
-    junk_prefix=re.compile(r"^(related( articles?)?|read more|see also|more from|watch|listen|recommended)\s*:", _I),
+    junk_prefix=re.compile(r"^(related( articles?)?|read more|read or share this story|see also|more from|watch|listen|"
+                           r"recommended)\s*:", _I),
     promo=re.compile(r"\b(" + "|".join(PROMOTION) + r")\b", _I),
     credit_line=re.compile(r"^(\(?(with )?reporting by|\(?editing by|\(?additional reporting)\b", _I),
     byline=re.compile(r"^by\s+[A-Z][\w.'’\-]+(\s+[\w.'’\-]+){0,12}$", _I),
@@ -287,7 +288,23 @@ ENGLISH = Language(
                               r"photographed)\b", _I),
     embed_furniture=re.compile(r"tweet location history|add location information to your tweets|"
                                r"when you tweet with a location|rating is available when the video|"
-                               r"^image copyright\b|^watch the video below|\bfollow [^.]{1,40} on facebook and twitter", _I),
+                               r"^image copyright\b|^image caption\b|^watch the video below|"
+                               r"\bfollow [^.]{1,40} on facebook and twitter|"
+                               # an embedded post: signed "— Name (@handle) July 5, 2016", a reply opening
+                               # with a handle, or a post's picture link
+                               r"—\s*[^—]{1,80}\(@\w{1,30}\)\s+[^()]{0,25}\d[^()]{0,8}$|^@\w+|pic\.twitter\.com/|https?://t\.co/|"
+                               # an embedded player
+                               r"copy this code to your website|\bautoplay autoplay\b|^skip in skip\b", _I),
+    credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
+                             r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"),
+    contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
+                            r"\b(?:can be reached at|is reachable at|email us at|reach (?:him|her|them|us) at)\b|^e-?mail:", _I),
+    furniture_sentence=re.compile(r"\bMUST WATCH\b|\bPLAY VIDEO\b|\bclick here\b|\byou can (?:watch|see|listen)\b|"
+                                  r"\b(?:watch|see|listen to) (?:it|the (?:full )?(?:video|clip|trailer|interview)|"
+                                  r"[\w’' ]{1,30}’s (?:comment|remarks?|interview)) (?:below|above|here)\b|"
+                                  r"https?://|\bwww\.\w|^@\w|\bfollow [^.]{1,60} on twitter\b|^watch\b|^read more about\b|"
+                                  # bars between menu items or dates, and photo credits, have no place in prose
+                                  r"\||/Getty\b|, Getty Images\b", _I),
     date_formats=("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y"),
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(

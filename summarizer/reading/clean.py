@@ -30,6 +30,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’/\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*(?:\([\w.\- ]{2,30}\)\s*)?(?:--|–|—|-)\s+"
     r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30}\)\s*(?:(?:--|–|—|-)\s*)?(?=[A-Z\"“]))")
 _WORDISH = re.compile(r"[A-Za-z]")
+_TRAILING_URL = re.compile(r"(?<=[.!?\"”])\s+(?:https?://|www\.)\S+$")
 
 
 def clean(document: Document, language: Language) -> Document:
@@ -43,6 +44,10 @@ def clean(document: Document, language: Language) -> Document:
     expect_url = False
     named_by_furniture = None  # the publication as its own page furniture names it
     for line in lines:
+        line = language.credit_prefix.sub("", line)  # "Mike Coppola/Getty The twins said ...": the credit goes
+        line = _TRAILING_URL.sub("", line)  # "... switched at birth in 1945. https://kare11.tv/2JF": the link goes
+        if not line:
+            continue
         if expect_url:
             expect_url = False
             if _URL.match(line):
@@ -105,7 +110,9 @@ def _classify(line: str, language: Language) -> str:
         return "junk"
     if _is_tag_line(line):
         return "junk"
-    if language.embed_furniture.search(line):
+    if language.embed_furniture.search(line) or _is_menu(line):
+        return "junk"
+    if language.contact_line.search(line) and words < 40:
         return "junk"
     if language.caption_phrase.search(line) or (language.caption_credit.search(line) and words < 40):
         return "junk"
@@ -123,6 +130,12 @@ def _furniture_outlet(line: str, language: Language) -> str | None:
 def _host(url: str) -> str | None:
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
+
+
+def _is_menu(line: str) -> bool:
+    """'Senate | House | Administration | Campaign': three or more short items between bars."""
+    items = line.split("|")
+    return len(items) >= 4 and sum(len(item.split()) <= 6 for item in items) >= len(items) - 1
 
 
 def _is_tag_line(line: str) -> bool:
