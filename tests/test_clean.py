@@ -133,6 +133,8 @@ def test_posts_players_credits_menus_and_contacts_are_furniture():
             "Jonas Teller can be reached at jteller@harbour-observer.example.\n"
             "Lena Marsh/Getty Images Divers searched the wreck on Sunday, the coast guard said.\n"
             "Paul Arvo/AP Photo\n"
+            "Ada Brenner (far left) and Jonas Teller on the quay at Port Velmar.\n"
+            "These crawls are part of an effort to archive pages as they are created. The goal is to fix broken links.\n"
             "Six people are still missing. https://harb.example/3xQ\n"
             f"{quoted}")
     doc = clean_(Document(text=page, origin="x"))

@@ -227,6 +227,8 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Follow the Harbour Observer's coverage on Twitter @HarbourObserver.",
     "Read more about ferry safety in our Shipping Topic Center.",
     "For more information, go to www.osr.example/ferry.",
+    "Please check your email to confirm your subscription.",
+    "The rescue was filmed from a coast guard helicopter, and we've posted the video below.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole

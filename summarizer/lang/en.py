@@ -264,7 +264,7 @@ ENGLISH = Language(
     junk_line=re.compile(r"^(" + "|".join(JUNK_LINES) + r")$", _I),
     section_label=re.compile(r"^(?i:details|why it matters|the big picture|driving the news|the bottom line|between the "
                              r"lines|what they're saying|the backstory|by the numbers|what's next|flashback|catch up quick|"
-                             r"zoom in|zoom out|the context|context)\s*:\s+(?=[A-Z\"“])"),
+                             r"zoom in|zoom out|the context|context|pass it on)\s*:\s+(?=[A-Z\"“])"),
     junk_prefix=re.compile(r"^(related( articles?)?|read more|read or share this story|see also|more from|watch|listen|"
                            r"recommended)\s*:", _I),
     promo=re.compile(r"\b(" + "|".join(PROMOTION) + r")\b", _I),
@@ -285,7 +285,9 @@ ENGLISH = Language(
                               r"|(\*\*[^*]{1,60}\*\*\s*$)", _I),
     caption_phrase=re.compile(r"\b(in this (photo|picture|image|handout)|purports? to show|a handout (picture|photo|"
                               r"image)|file (photo|picture)|pictured( here)?|photo (taken|published|shows)|"
-                              r"photographed)\b", _I),
+                              r"photographed|photo furnished by)\b"
+                              # where someone stands in the picture: "Ada Brenner (far left) and ..."
+                              r"|\((?:far |lower |upper |top |bottom |centre |center |second from )?(?:left|right|centre|center)\)", _I),
     embed_furniture=re.compile(r"tweet location history|add location information to your tweets|"
                                r"when you tweet with a location|rating is available when the video|"
                                r"^image copyright\b|^image caption\b|^watch the video below|"
@@ -294,7 +296,9 @@ ENGLISH = Language(
                                # with a handle, or a post's picture link
                                r"—\s*[^—]{1,80}\(@\w{1,30}\)\s+[^()]{0,25}\d[^()]{0,8}$|^@\w+|pic\.twitter\.com/|https?://t\.co/|"
                                # an embedded player
-                               r"copy this code to your website|\bautoplay autoplay\b|^skip in skip\b", _I),
+                               r"copy this code to your website|\bautoplay autoplay\b|^skip in skip\b|"
+                               # a web archive's notice about its crawl, served in place of the article
+                               r"\b(?:this|these) crawls?\b|\bcrawl data\b|\bwarc files\b|\bharvested through archive-it\b", _I),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
                              r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
@@ -304,7 +308,9 @@ ENGLISH = Language(
                                   r"[\w’' ]{1,30}’s (?:comment|remarks?|interview)) (?:below|above|here)\b|"
                                   r"https?://|\bwww\.\w|^@\w|\bfollow [^.]{1,60} on twitter\b|^watch\b|^read more about\b|"
                                   # bars between menu items or dates, and photo credits, have no place in prose
-                                  r"\||/Getty\b|, Getty Images\b", _I),
+                                  r"\||/Getty\b|, Getty Images\b|\b(?:posted|embedded)(?: (?:it|them|the (?:video|clip|footage|photos?)))? (?:below|above)\b|"
+                                  r"\bcheck your (?:e-?mail|inbox)\b|\bconfirm your subscription\b|"
+                                  r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b", _I),
     date_formats=("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y"),
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(
