@@ -163,3 +163,11 @@ def test_a_label_opening_a_paragraph_is_taken_off_and_the_news_kept():
         "The line carries most of the island's freight.",
         "Divers found a breach in the ferry's hull, the coast guard said.",
         "Context: what the suspension means for Drenna is unclear."]  # no sentence follows: not a label
+
+
+def test_sentences_run_together_by_the_page_are_parted():
+    text = ('Divers reached the wreck on Sunday.The coast guard said six people were still missing.'
+            '"We will not stop," Arvo said."Not while anyone is missing." The U.S.-built cutter left port.')
+    assert clean_(Document(text=text, origin="x")).text == (
+        'Divers reached the wreck on Sunday. The coast guard said six people were still missing. '
+        '"We will not stop," Arvo said. "Not while anyone is missing." The U.S.-built cutter left port.')

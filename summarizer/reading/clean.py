@@ -30,6 +30,9 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’/\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*(?:\([\w.\- ]{2,30}\)\s*)?(?:--|–|—|-)\s+"
     r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30}\)\s*(?:(?:--|–|—|-)\s*)?(?=[A-Z\"“]))")
 _WORDISH = re.compile(r"[A-Za-z]")
+# Two sentences a page run together without a space ("...into the agency.The Secret Service said"):
+# the splitter needs the space to see two
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])([\"“”]?)(?=[A-Z][a-z])")
 _TRAILING_URL = re.compile(r"(?<=[.!?\"”])\s+(?:https?://|www\.)\S+$")
 
 
@@ -74,7 +77,7 @@ def clean(document: Document, language: Language) -> Document:
             if not body:
                 headings.append(line)
         elif kind == "body":
-            body.append(language.section_label.sub("", line, count=1))
+            body.append(_part_glued(language.section_label.sub("", line, count=1)))
     meta["outlet"] = meta["outlet"] or named_by_furniture
     _name_title_and_outlet(headings, meta)
     if meta["url"] and (not meta["outlet"] or meta["outlet"].lower() in WIRE_AGENCIES):
@@ -130,6 +133,20 @@ def _furniture_outlet(line: str, language: Language) -> str | None:
 def _host(url: str) -> str | None:
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
+
+
+def _part_glued(line: str) -> str:
+    """A space between sentences run together; a straight quotation mark between them goes with the
+    sentence it belongs to: it closes a quotation when an odd number of them came before it."""
+    def space(match: re.Match) -> str:
+        mark = match.group(1)
+        if not mark:
+            return " "
+        before = line[:match.start()]
+        closes = mark == "”" or (mark == '"' and (before.count('"') % 2 == 1))
+        return f"{mark} " if closes else f" {mark}"
+
+    return _GLUED.sub(space, line)
 
 
 def _is_menu(line: str) -> bool:
