@@ -229,6 +229,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "For more information, go to www.osr.example/ferry.",
     "Please check your email to confirm your subscription.",
     "The rescue was filmed from a coast guard helicopter, and we've posted the video below.",
+    "Staff writer Jonas Teller contributed to this report.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -242,3 +243,22 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
     for text in ("Coast guard crews kept watch over the wreck through the night.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text
+
+
+def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
+    from summarizer.content.select import leans_back, reads_whole
+
+    def sentence(text):
+        return Sentence(0, 0, text, 0, len(text))
+
+    # "we" and "I" outside quotation marks: the brief cannot say who speaks
+    for text in ("Today we sought and received a search warrant for the ferry's logbooks.",
+                 "What I can control, however, are the decisions I make today about the fleet."):
+        assert not reads_whole(sentence(text), ENGLISH), text
+    # a quotation alone names no speaker: it may only follow the sentence before it, which does
+    bare = sentence("\u201cThe company would have made it so hard on me.\u201d")
+    assert reads_whole(bare, ENGLISH) and leans_back(bare, ENGLISH)
+    for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
+                 "The US said it would send two divers to Tallow Point.",
+                 "World War I left two wrecks off Tallow Point, the coast guard said."):
+        assert reads_whole(sentence(text), ENGLISH) and not leans_back(sentence(text), ENGLISH), text

@@ -30,7 +30,7 @@ import numpy as np
 from summarizer.content.cluster import SAME_FACT
 from summarizer.content.extract import cite
 from summarizer.lang import Language
-from summarizer.wording.neutral import loaded_terms, one_party_claim
+from summarizer.wording.neutral import loaded_terms, one_party_claim, own_voice
 from summarizer.types import Cluster, Sentence
 from summarizer.content.units import units
 
@@ -61,7 +61,10 @@ def can_stand_alone(sentence: Sentence, language: Language) -> bool:
 
 def leans_back(sentence: Sentence, language: Language) -> bool:
     """Does it lean on the sentence before it ("He said ...", "..., it said", "the incident")?"""
-    return bool(language.needs_context.match(sentence.text) or language.points_back.search(sentence.text))
+    text = sentence.text
+    return bool(language.needs_context.match(text) or language.points_back.search(text)
+                # a quotation and nothing else: who said it is in the sentence before
+                or (text.lstrip()[:1] in "\"“‘" and len(own_voice(text).split()) <= 1))
 
 
 def reads_whole(sentence: Sentence, language: Language) -> bool:
@@ -74,6 +77,9 @@ def reads_whole(sentence: Sentence, language: Language) -> bool:
         and not text.rstrip("\"”’' ").endswith((":", "?"))
         # page furniture inside a paragraph: "Click here to ...", "MUST WATCH ...", "reach her at x@y.com"
         and not language.furniture_sentence.search(text) and not language.contact_line.search(text)
+        # "Today we sought a search warrant": someone speaking for themselves, unquoted; the brief cannot
+        # say who (and the outlet's own "we" is its voice, not the news)
+        and not language.first_person.search(own_voice(text))
         and not loaded_terms(text, language)  # "Baku admitted...": the outlet's voice, not the brief's
         # "Azerbaijan accidentally shot down ...": a party's claim stated as fact; another outlet's
         # "the ministry said ... by accident" says the same and who claims it

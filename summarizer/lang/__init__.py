@@ -71,6 +71,7 @@ class Language:
     credit_prefix: re.Pattern  # a photo credit run into the line after it: "Mike Coppola/Getty The twins said ..."
     contact_line: re.Pattern  # how to reach the writer or the desk: "jdoe@paper.com", "can be reached at"
     furniture_sentence: re.Pattern  # a sentence of page furniture inside a paragraph: "Click here to ...", "MUST WATCH"
+    first_person: re.Pattern  # someone speaking for themselves: "we", "our", "I think" (outside quotation marks)
     date_formats: tuple
     # patterns: sentences that cannot stand alone
     needs_context: re.Pattern

@@ -299,6 +299,9 @@ ENGLISH = Language(
                                r"copy this code to your website|\bautoplay autoplay\b|^skip in skip\b|"
                                # a web archive's notice about its crawl, served in place of the article
                                r"\b(?:this|these) crawls?\b|\bcrawl data\b|\bwarc files\b|\bharvested through archive-it\b", _I),
+    first_person=re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|me|[Mm]y|I(?= (?:am|was|have|had|do|did|don[’']t|will|would|"
+                            r"can|could|think|believe|know|want|hope|said|say|feel|felt|saw|see|wrote|asked)\b)|"
+                            r"I[’'](?:m|ve|d|ll))\b"),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
                              r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
@@ -310,7 +313,8 @@ ENGLISH = Language(
                                   # bars between menu items or dates, and photo credits, have no place in prose
                                   r"\||/Getty\b|, Getty Images\b|\b(?:posted|embedded)(?: (?:it|them|the (?:video|clip|footage|photos?)))? (?:below|above)\b|"
                                   r"\bcheck your (?:e-?mail|inbox)\b|\bconfirm your subscription\b|"
-                                  r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b", _I),
+                                  r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b|"
+                                  r"\bcontributed to this (?:report|story|article)\b", _I),
     date_formats=("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y"),
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(
