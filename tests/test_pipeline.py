@@ -262,3 +262,19 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "The US said it would send two divers to Tallow Point.",
                  "World War I left two wrecks off Tallow Point, the coast guard said."):
         assert reads_whole(sentence(text), ENGLISH) and not leans_back(sentence(text), ENGLISH), text
+
+
+def test_a_heading_run_into_the_text_is_no_candidate_but_a_cut_off_last_sentence_is_marked():
+    from summarizer.content.extract import extract
+    from summarizer.content.select import _ends
+
+    heading = Sentence(0, 0, "Ferry aground off Tallow Point Rescue crews search through the night", 0, 70)
+    middle = Sentence(0, 1, "Divers reached the wreck of the Marisol Star on Sunday.", 71, 126)
+    cut = Sentence(0, 2, "The coast guard said six people were still missing and that the search", 127, 198)
+    by_document = [[heading, middle, cut]]
+    assert [_ends(s, by_document) for s in by_document[0]] == [False, True, True]
+    for sentence, vector in zip(by_document[0], np.eye(3)):
+        sentence.embedding = vector
+    [brief_sentence] = extract([(None, cut)], by_document, ENGLISH)
+    assert brief_sentence.text == cut.text + "…"
+    assert brief_sentence.citations[0].text == cut.text  # the source as it is

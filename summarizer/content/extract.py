@@ -1,4 +1,5 @@
-"""Extractive brief: each chosen sentence as written, cited to every document that states it.
+"""Extractive brief: each chosen sentence as written (one the given text cut off ends in "…"), cited to every
+document that states it.
 
 A document is cited when its sentence closest in meaning supports the chosen one: the chosen
 sentence itself, or one close enough in meaning to say the same thing and holding every number
@@ -12,6 +13,7 @@ from __future__ import annotations
 import heapq
 
 from summarizer.lang import Language
+from summarizer.reading.clean import SENTENCE_END
 from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Evidence, Sentence, Support
 from summarizer.wording.evidence import missing_names
 from summarizer.wording.verify import SUPPORTS, check_support
@@ -53,5 +55,7 @@ def extract(chosen: list[tuple[Cluster, Sentence]], by_document: list[list[Sente
     brief = []
     for _, rep in chosen:
         citations, checks = cite(rep, by_document, language)
-        brief.append(BriefSentence(text=rep.text, citations=citations, evidence=Evidence(citation_checks=checks)))
+        # a sentence the given text cut off (select.py takes it only as its article's last) shows the cut
+        text = rep.text if SENTENCE_END.search(rep.text) else rep.text + "…"
+        brief.append(BriefSentence(text=text, citations=citations, evidence=Evidence(citation_checks=checks)))
     return brief

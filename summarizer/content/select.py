@@ -30,6 +30,7 @@ import numpy as np
 from summarizer.content.cluster import SAME_FACT
 from summarizer.content.extract import cite
 from summarizer.lang import Language
+from summarizer.reading.clean import SENTENCE_END
 from summarizer.wording.neutral import loaded_terms, one_party_claim, own_voice
 from summarizer.types import Cluster, Sentence
 from summarizer.content.units import units
@@ -116,7 +117,8 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
     said = {id(s): units(s.text, language) for s in sentences}  # each sentence's content units, computed once
     weights = unit_weights(sentences, said, sources, headlines, language)
     weights.update(dict.fromkeys(units(stated, language), 0.0))
-    candidates = [s for s in sentences if can_stand_alone(s, language) and s.words <= max_words]
+    candidates = [s for s in sentences if can_stand_alone(s, language) and s.words <= max_words
+                  and _ends(s, by_document)]
     if taken:
         said_before = np.stack([s.embedding for s in taken])
         candidates = [s for s in candidates if float(np.max(said_before @ s.embedding)) < REDUNDANT]
@@ -155,10 +157,17 @@ def _continuations(candidates: list[Sentence], by_document: list[list[Sentence]]
     for document in by_document:
         for before, sentence in zip(document, document[1:]):
             if id(before) in allowed and leans_back(sentence, language) and reads_whole(sentence, language) \
-                    and sentence.words <= max_words:
+                    and sentence.words <= max_words and _ends(sentence, by_document):
                 after.append((sentence, before))
                 allowed.add(id(sentence))  # a third may lean on the second
     return after
+
+
+def _ends(sentence: Sentence, by_document: list[list[Sentence]]) -> bool:
+    """Does it end as a sentence ends? One that does not is a heading or caption run into the text,
+    unless it is the last of its article: then the text given was cut off there, and it is all the
+    source says (the brief marks the cut: content/extract.py)."""
+    return SENTENCE_END.search(sentence.text) is not None or sentence.index == len(by_document[sentence.document]) - 1
 
 
 def _further_sources(sentence: Sentence, by_document: list[list[Sentence]], sources: list[int],

@@ -279,7 +279,7 @@ ENGLISH = Language(
         r"|^(?:[Ss]ubscribe to )?(?P<brand>" + _PUBLICATION + r") (?:magazine|newspaper|print edition)\b"),
     original_url=re.compile(r"^(original url|source url|source)\s*:\s*(?P<url>https?://\S+)?\s*$", _I),
     # credits in parentheses or after "Photo:", markdown-bold credits
-    caption_credit=re.compile(r"(\((?:[\w .'’/]*\s)?(reuters|ap|afp|getty images|epa|photo|picture|file)"
+    caption_credit=re.compile(r"(\((?:[\w .'’/]*\s)?(reuters|ap|associated press|afp|getty images|epa|photo|picture|file)"
                               r"(\s[\w .'’/]*)?\)\s*$)"
                               r"|((photo|photograph|picture|image|credit)( by)?\s*:\s*[^.]{1,60}$)"
                               r"|(\*\*[^*]{1,60}\*\*\s*$)", _I),
@@ -287,7 +287,10 @@ ENGLISH = Language(
                               r"image)|file (photo|picture)|pictured( here)?|photo (taken|published|shows)|"
                               r"photographed|photo furnished by)\b"
                               # where someone stands in the picture: "Ada Brenner (far left) and ..."
-                              r"|\((?:far |lower |upper |top |bottom |centre |center |second from )?(?:left|right|centre|center)\)", _I),
+                              r"|\((?:far |lower |upper |top |bottom |centre |center |second from )?(?:left|right|centre|center)\)"
+                              # "A photo of the teen who went missing", an agency's caption cut short: "Tuesday,... (AP)"
+                              r"|^(?:an? |the )?(?:undated |file |handout )?(?:photo|picture|image|screenshot|still) (?:of|from)\b"
+                              r"|,\.\.\.\s*\(", _I),
     embed_furniture=re.compile(r"tweet location history|add location information to your tweets|"
                                r"when you tweet with a location|rating is available when the video|"
                                r"^image copyright\b|^image caption\b|^watch the video below|"
@@ -314,7 +317,7 @@ ENGLISH = Language(
                                   r"\||/Getty\b|, Getty Images\b|\b(?:posted|embedded)(?: (?:it|them|the (?:video|clip|footage|photos?)))? (?:below|above)\b|"
                                   r"\bcheck your (?:e-?mail|inbox)\b|\bconfirm your subscription\b|"
                                   r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b|"
-                                  r"\bcontributed to this (?:report|story|article)\b", _I),
+                                  r"\bcontributed to this (?:report|story|article)\b|\bimage \d+ of\b", _I),
     date_formats=("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y"),
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(

@@ -22,7 +22,7 @@ _URL = re.compile(r"^https?://\S+( \S+)?$")
 # News agencies: a byline "for AFP" on a newspaper's page names the agency, not the page's outlet.
 WIRE_AGENCIES = frozenset({"afp", "agence france-presse", "reuters", "ap", "associated press", "the associated press",
                            "bloomberg", "dpa", "efe", "ansa", "xinhua", "tass", "interfax", "pa media", "upi"})
-_SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$|[\"”]$")
+SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$|[\"”]$")
 # A dateline opens an article's first paragraph: "LONDON -", "WASHINGTON (AP) —", "CHICAGO, Jan 6 (Reuters) -",
 # "Havana (CNN)", "(CNN)". The agency in brackets is one word of two letters or more, followed by a
 # capital, so "Sen. Ted Cruz (R) leads" and "the Government Accountability Office (GAO) estimates" stay.
@@ -30,6 +30,8 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’/\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*(?:\([\w.\- ]{2,30}\)\s*)?(?:--|–|—|-)\s+"
     r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30}\)\s*(?:(?:--|–|—|-)\s*)?(?=[A-Z\"“]))")
 _WORDISH = re.compile(r"[A-Za-z]")
+# Script a page left in its text: "window._taboola = window._taboola || []; _taboola.push({ ... });"
+_CODE = re.compile(r"\bwindow\.\w|\bfunction\s*\(|\w\.push\(|\bvar \w+ =|[{};]\s*\)?;?\s*$")
 # Two sentences a page run together without a space ("...into the agency.The Secret Service said"):
 # the splitter needs the space to see two
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])([\"“”]?)(?=[A-Z][a-z])")
@@ -93,7 +95,7 @@ def _classify(line: str, language: Language) -> str:
     lowered = line.lower().strip(" .:")
     if language.junk_line.match(lowered) or language.junk_prefix.match(line) or _MEDIA_TIMES.match(line):
         return "junk"
-    if not _WORDISH.search(line):
+    if not _WORDISH.search(line) or _CODE.search(line):
         return "junk"
     if language.original_url.match(line):
         return "original-url"
@@ -101,12 +103,12 @@ def _classify(line: str, language: Language) -> str:
         return "url"
     if _parse_date(line, language):
         return "date"
-    if language.byline.match(line) and not _SENTENCE_END.search(line):
+    if language.byline.match(line) and not SENTENCE_END.search(line):
         return "byline"
     if language.credit_line.match(line):
         return "junk"
     words = len(line.split())
-    punctuated = bool(_SENTENCE_END.search(line))
+    punctuated = bool(SENTENCE_END.search(line))
     if _BULLET.match(line) and not punctuated:
         return "junk"
     if language.promo.search(line) and words < 30:
@@ -162,7 +164,7 @@ def _is_tag_line(line: str) -> bool:
         len(items) >= 3
         and all(0 < len(item.split()) <= 3 for item in items)
         and line == line.lower()
-        and not _SENTENCE_END.search(line)
+        and not SENTENCE_END.search(line)
     )
 
 
