@@ -1,8 +1,8 @@
 """llama.cpp's own server loop, in process, through the prebuilt `xllamacpp` wheel (no compiler).
 
-The server keeps `parallel` slots: prompts sent together are written side by side, one token of
-each per step, and each slot keeps its last prompt in memory, so a prompt that starts with an
-instruction block another call already read is only read from where it differs (`cache_prompt`).
+The server keeps `parallel` slots, so the service's concurrent briefs are written side by side, and
+each slot keeps its last prompt in memory: a prompt that starts with an instruction block the slot
+already read is only read from where it differs (`cache_prompt`).
 """
 from __future__ import annotations
 
@@ -34,14 +34,11 @@ class LlamaServer:
             raise ServerError(f"llama.cpp server: {message}")
         return sorted(reply["choices"], key=lambda choice: choice["index"])
 
-    def generate(self, prompts: list[str], max_tokens: int, stop: list[str], together: bool = True) -> list[str]:
-        """Greedy continuation of each prompt, up to `max_tokens`, an end-of-turn token or a stop string;
-        written side by side (`together`) or one after another."""
-        if not together:
-            return [self._choices({"prompt": prompt, "n_predict": max_tokens, "stop": stop})[0]["text"]
-                    for prompt in prompts]
-        choices = self._choices({"prompt": prompts, "n_predict": max_tokens, "stop": stop})
-        return [choice["text"] for choice in choices]
+    def generate(self, prompts: list[str], max_tokens: int, stop: list[str]) -> list[str]:
+        """Greedy continuation of each prompt, up to `max_tokens`, an end-of-turn token or a stop string,
+        one after another (models/generator.py says why)."""
+        return [self._choices({"prompt": prompt, "n_predict": max_tokens, "stop": stop})[0]["text"]
+                for prompt in prompts]
 
     def first_token_logprobs(self, prompt: str, top: int = 20) -> dict[str, float]:
         """Log-probability of each of the `top` likeliest first tokens after `prompt`, by token text."""

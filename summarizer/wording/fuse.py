@@ -34,7 +34,7 @@ from summarizer.lang import Language
 from summarizer.types import BriefSentence, CitationCheck, Document, Fusion, Support
 from summarizer.wording.draft import distinct, draft_sentences
 from summarizer.wording.evidence import unquoted
-from summarizer.wording.neutral import is_attributed, keeps_speaker, loaded_terms
+from summarizer.wording.neutral import is_attributed, keeps_speaker, loaded_terms, own_voice
 from summarizer.wording.verify import check_support, shortens, similarities, verbatim
 
 INHERITED = "skipped: the draft only takes phrases out of the sentence this citation supports"
@@ -44,11 +44,20 @@ JUDGED_OTHERS = 2  # other outlets' sentences judged per fused sentence (the jud
 def fuse_all(items: list[BriefSentence], documents: list[Document], generator: Generator, judge: Judge,
              embedder: Embedder, language: Language, progress=lambda message: None) -> list[BriefSentence]:
     """Fused, checked sentences for the extractive brief, each falling back to its extractive sentence."""
-    progress(f"rewriting {len(items)} sentences")
-    drafts = draft_sentences(items, generator, language)
+    wanted = [item for item in items if _may_be_reworded(item)]
+    progress(f"rewriting {len(wanted)} sentences")
+    drafts = dict(zip(map(id, wanted), draft_sentences(wanted, generator, language)))
     progress("checking citations")
-    return [check(item, draft, judge, embedder, language) if len(draft.split()) <= len(item.text.split())
-            else _longer(item, draft) for item, draft in zip(items, drafts)]
+    return [item if id(item) not in drafts  # as the extractive step made it
+            else check(item, drafts[id(item)], judge, embedder, language)
+            if len(drafts[id(item)].split()) <= len(item.text.split()) else _longer(item, drafts[id(item)])
+            for item in items]
+
+
+def _may_be_reworded(item: BriefSentence) -> bool:
+    """Not a sentence that is mostly someone's quoted words: those must stay as they were said, so a
+    rewrite could only paraphrase them away (and then fail the checks, or lose its quotation marks)."""
+    return len(own_voice(item.text).split()) * 2 >= len(item.text.split())
 
 
 def _longer(item: BriefSentence, draft: str) -> BriefSentence:
