@@ -179,6 +179,9 @@ def test_a_figure_owns_only_the_words_before_the_next_figure():
     text = "A response team recovered three people, two dead and one injured, from the gorge."
     found = [(f.category, f.value) for f in figures(Sentence(0, 0, text, 0, len(text)), ENGLISH)]
     assert found == [("deaths", "two"), ("injured", "one")]
+    text = "The coast guard said one person had been killed and five wounded, and that the toll could rise."
+    found = [(f.category, f.value) for f in figures(Sentence(0, 0, text, 0, len(text)), ENGLISH)]
+    assert found == [("deaths", "one"), ("injured", "five")]
 
 
 def test_a_sentence_that_leans_on_the_one_before_comes_only_right_after_it():
@@ -278,3 +281,14 @@ def test_a_heading_run_into_the_text_is_no_candidate_but_a_cut_off_last_sentence
     [brief_sentence] = extract([(None, cut)], by_document, ENGLISH)
     assert brief_sentence.text == cut.text + "…"
     assert brief_sentence.citations[0].text == cut.text  # the source as it is
+
+
+@pytest.mark.parametrize("text", [
+    "Divers found the 6-year-old boy dead in the cabin on Sunday.",
+    "The union said the 70 percent death rate on such routes was a scandal.",
+    "Brevik Lines bought the ferry in 2019 after a fire that killed no one.",
+])
+def test_ages_shares_and_years_are_not_tolls(text):
+    from summarizer.comparison.disagree import figures
+
+    assert figures(Sentence(0, 0, text, 0, len(text)), ENGLISH) == []

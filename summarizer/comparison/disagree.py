@@ -42,8 +42,11 @@ def figures(sentence: Sentence, language: Language) -> list[Figure]:
             continue  # "40 more vehicles", "48 settlements": not people
         window = " ".join(after).lower()
         lead_in = " ".join(text[:match.start()].split()[-4:]).lower()
-        category = next((c for c, p in language.figure_categories.items()
-                         if re.search(r"\b(" + p + r")\b", window)), None)
+        # the first word after the figure that names what it counts: "five wounded, and the toll could rise"
+        # counts the wounded
+        named = [(m.start(), c) for c, p in language.figure_categories.items()
+                 for m in [re.search(r"\b(" + p + r")\b", window)] if m]
+        category = min(named)[1] if named else None
         if category is None and language.toll_at.search(" ".join(text[:match.start()].split()[-TOLL_WINDOW:]).lower()):
             category = "deaths"  # "put the toll at 17"
         if category is None:
@@ -128,9 +131,13 @@ def _amount(token: str, language: Language) -> float | None:
 
 
 def _is_date_or_ordinal(text: str, match: re.Match, language: Language) -> bool:
-    after = text[match.end():match.end() + 3]
+    """Not a count: a date, an ordinal, a share ("70 percent"), an age or a span ("6-year-old"), a year
+    ("their 2000 book"; but "2000 people" counts them)."""
+    after = text[match.end():match.end() + 12]
     before = text[max(0, match.start() - 12):match.start()].lower()
-    return bool(language.ordinal_after.match(after) or language.date_before.search(before))
+    following = (after.split() or [""])[0]
+    year = re.fullmatch(r"1[89]\d\d|20\d\d", match.group("num")) is not None and not _subject(following, language)
+    return bool(language.ordinal_after.match(after) or language.date_before.search(before) or year)
 
 
 def _until_next_quantity(words: list[str], language: Language) -> list[str]:
