@@ -233,6 +233,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Please check your email to confirm your subscription.",
     "The rescue was filmed from a coast guard helicopter, and we've posted the video below.",
     "Staff writer Jonas Teller contributed to this report.",
+    "See more articles by Jonas Teller.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole

@@ -44,6 +44,8 @@ def test_claims_filed_are_no_loaded_verb():
     assert loaded_terms("Brevik Lines' lawyers rejected claims of negligence.") == []
     assert loaded_terms("Insurers expect 900 new claims this week.") == []
     assert loaded_terms("Union leaders claim that the ferry was overloaded.") == ["claim"]
+    assert loaded_terms("Sending the crew back to sea so soon is barbaric.") == ["barbaric"]
+    assert loaded_terms('"It is barbaric," the union said of the crew\'s hours.') == []
     assert loaded_terms("The ministry was caught in a lie about the ferry's licence.") == ["caught in a lie"]
 
 

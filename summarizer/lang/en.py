@@ -68,7 +68,8 @@ LOADED_TERMS = (
     "liberate", "liberated", "liberation", "occupied", "occupation", "occupier", "occupiers", "terrorist",
     "terrorists", "regime", "massacre", "heroic", "cowardly", "brutal", "so-called", "aggressor", "aggression",
     "invaders", "puppet", "propaganda", "blasted", "lashed out", "caved", "power grab", "bombshell", "bizarre",
-    "beleaguered", "shameful", "caught in a lie", "caught in lie", "caught lying",
+    "beleaguered", "shameful", "caught in a lie", "caught in lie", "caught lying", "barbaric", "disgraceful",
+    "outrageous", "appalling",
 )
 # "claim" and "claims" are loaded as the verb ("journalists claim that ..."), not as the noun, which
 # follows a determiner or a possessive ("his claim that ...", "Trump's claims", "new claims") or is
@@ -317,7 +318,8 @@ ENGLISH = Language(
                                   r"\||/Getty\b|, Getty Images\b|\b(?:posted|embedded)(?: (?:it|them|the (?:video|clip|footage|photos?)))? (?:below|above)\b|"
                                   r"\bcheck your (?:e-?mail|inbox)\b|\bconfirm your subscription\b|"
                                   r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b|"
-                                  r"\bcontributed to this (?:report|story|article)\b|\bimage \d+ of\b", _I),
+                                  r"\bcontributed to this (?:report|story|article)\b|\bimage \d+ of\b|"
+                                  r"^(?:see |read )?more (?:articles|stories|coverage) (?:by|from)\b", _I),
     date_formats=("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y"),
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(
