@@ -293,3 +293,8 @@ def test_ages_shares_and_years_are_not_tolls(text):
     from summarizer.comparison.disagree import figures
 
     assert figures(Sentence(0, 0, text, 0, len(text)), ENGLISH) == []
+
+
+def test_the_example_shows_only_its_real_disagreements(example_brief):
+    # "198 passengers and crew had been rescued" counts the rescued, not the 226 on board
+    assert sorted(d.topic for d in example_brief.disagreements) == ["Death toll", "Whether the ship was overloaded"]

@@ -17,6 +17,7 @@ from summarizer.wording.evidence import numbers
 from summarizer.types import Claim, Disagreement, Sentence, Statement
 
 WINDOW = 7  # words between a quantity and what it counts
+_CLAUSE_END = re.compile(r"[;:]\s|,\s+(?=(?:and|but|while|as|which|although)\b)")
 TOLL_WINDOW = 8  # words between "toll" and its figure: "the death toll from the virus had reached 19,882"
 
 
@@ -42,11 +43,11 @@ def figures(sentence: Sentence, language: Language) -> list[Figure]:
             continue  # "40 more vehicles", "48 settlements": not people
         window = " ".join(after).lower()
         lead_in = " ".join(text[:match.start()].split()[-4:]).lower()
-        # the first word after the figure that names what it counts: "five wounded, and the toll could rise"
-        # counts the wounded
-        named = [(m.start(), c) for c, p in language.figure_categories.items()
-                 for m in [re.search(r"\b(" + p + r")\b", window)] if m]
-        category = min(named)[1] if named else None
+        # what the figure counts is said in its own clause: "five wounded, and the toll could rise" counts
+        # the wounded
+        window = _CLAUSE_END.split(window, maxsplit=1)[0]
+        category = next((c for c, p in language.figure_categories.items()
+                         if re.search(r"\b(" + p + r")\b", window)), None)
         if category is None and language.toll_at.search(" ".join(text[:match.start()].split()[-TOLL_WINDOW:]).lower()):
             category = "deaths"  # "put the toll at 17"
         if category is None:
