@@ -171,3 +171,9 @@ def test_sentences_run_together_by_the_page_are_parted():
     assert clean_(Document(text=text, origin="x")).text == (
         'Divers reached the wreck on Sunday. The coast guard said six people were still missing. '
         '"We will not stop," Arvo said. "Not while anyone is missing." The U.S.-built cutter left port.')
+
+
+def test_a_list_item_keeps_its_sentence_and_loses_its_mark():
+    text = "■ Divers reached the wreck on Sunday.\n•The coast guard said six people were still missing."
+    assert clean_(Document(text=text, origin="x")).text.split("\n\n") == [
+        "Divers reached the wreck on Sunday.", "The coast guard said six people were still missing."]

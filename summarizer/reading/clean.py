@@ -16,7 +16,7 @@ from summarizer.lang import Language
 from summarizer.types import Document
 
 _MEDIA_TIMES = re.compile(r"^(\d{1,2}:\d{2}(:\d{2})?\s*)+$")
-_BULLET = re.compile(r"^\s*[•·▪●◦\-\*]\s+")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦■►▶]\s*|[\-\*]\s+)")
 # A URL may arrive broken by a stray space where a page wrapped it.
 _URL = re.compile(r"^https?://\S+( \S+)?$")
 # News agencies: a byline "for AFP" on a newspaper's page names the agency, not the page's outlet.
@@ -79,7 +79,8 @@ def clean(document: Document, language: Language) -> Document:
             if not body:
                 headings.append(line)
         elif kind == "body":
-            body.append(_part_glued(language.section_label.sub("", line, count=1)))
+            # a list item's mark is no part of its sentence: "■ 266,000 jobs were added in November."
+            body.append(_part_glued(language.section_label.sub("", _BULLET.sub("", line), count=1)))
     meta["outlet"] = meta["outlet"] or named_by_furniture
     _name_title_and_outlet(headings, meta)
     if meta["url"] and (not meta["outlet"] or meta["outlet"].lower() in WIRE_AGENCIES):
