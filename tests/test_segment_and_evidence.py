@@ -55,3 +55,9 @@ def test_a_dropped_qualifier_is_found_through_an_irregular_verb_but_a_noun_is_no
     assert dropped_qualifiers("Rebels tried to take the airport.", source) == []
     assert dropped_qualifiers("Hundreds marched against a planned new mine.",
                               "Hundreds marched against plans for a new mine.") == []
+
+
+def test_a_party_tag_is_found_where_the_source_names_the_party():
+    claim = "Rep. Ada Brenner (D-Ves.) asked the coast guard for the ferry's inspection records."
+    assert missing_names(claim, ["Brenner, a Democrat, asked for the ferry's inspection records."]) == set()
+    assert missing_names(claim, ["Brenner asked for the ferry's inspection records."]) == {"D-Ves"}

@@ -71,6 +71,8 @@ class Language:
     credit_prefix: re.Pattern  # a photo credit run into the line after it: "Mike Coppola/Getty The twins said ..."
     contact_line: re.Pattern  # how to reach the writer or the desk: "jdoe@paper.com", "can be reached at"
     furniture_sentence: re.Pattern  # a sentence of page furniture inside a paragraph: "Click here to ...", "MUST WATCH"
+    party_tag: re.Pattern  # a politician's party and state after the name: "(R-Ky.)"; group "party"
+    parties: dict  # the tag's party letter -> the party's name: "R" -> "Republican"
     first_person: re.Pattern  # someone speaking for themselves: "we", "our", "I think" (outside quotation marks)
     date_formats: tuple
     # patterns: sentences that cannot stand alone

@@ -303,6 +303,8 @@ ENGLISH = Language(
                                r"copy this code to your website|\bautoplay autoplay\b|^skip in skip\b|"
                                # a web archive's notice about its crawl, served in place of the article
                                r"\b(?:this|these) crawls?\b|\bcrawl data\b|\bwarc files\b|\bharvested through archive-it\b", _I),
+    party_tag=re.compile(r"(?P<party>[RDI])-(?:[A-Z][a-z]{1,4}|[A-Z]{2})\.?"),
+    parties={"R": "Republican", "D": "Democrat", "I": "independent"},
     first_person=re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|me|[Mm]y|I(?= (?:am|was|have|had|do|did|don[’']t|will|would|"
                             r"can|could|think|believe|know|want|hope|said|say|feel|felt|saw|see|wrote|asked)\b)|"
                             r"I[’'](?:m|ve|d|ll))\b"),

@@ -143,9 +143,14 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
         acronyms, initials = short_forms()
         return _initials(bare) in acronyms or (bare.isupper() and bare in initials)
 
+    def party_named(name: str) -> bool:
+        # "Sen. Rand Paul (R-Ky.)" is found in "Paul, a Republican": the tag says his party, not a name
+        tag = language.party_tag.fullmatch(name)
+        return tag is not None and found(language.parties[tag.group("party")])
+
     return {name for name in names(claim, language)
             if not any(found(word) for word in re.split(r"[\s-]+", name) if word)  # "Trump-Russia": either
-            and not common_word(name) and not same_name(name)}
+            and not common_word(name) and not same_name(name) and not party_named(name)}
 
 
 @cache
