@@ -60,10 +60,10 @@ def _answer_variants(answer: str) -> list[str]:
     return sorted({answer, answer.capitalize(), " " + answer, " " + answer.capitalize()})
 
 
-class _SideBySide:
-    """A backend that writes several conversations at once: `complete` is a batch of one."""
+class _LlamaBackend:
+    """A llama.cpp backend, given several conversations at once: `complete` is a batch of one."""
 
-    context = 4096  # tokens of context, shared by the conversations written side by side
+    context = 4096  # tokens of context, shared by the conversations in memory at once
 
     def __init__(self, path: Path, name: str, threads: int, chat: ChatFormat, context: int | None = None):
         self.name = name
@@ -86,7 +86,7 @@ class _SideBySide:
         raise NotImplementedError
 
 
-class LlamaCppGenerator(_SideBySide):
+class LlamaCppGenerator(_LlamaBackend):
     """llama.cpp through models/llama_parallel.py: prompts given together are written side by side,
     and instruction blocks (every turn but the last) are read once per process."""
 
@@ -110,7 +110,7 @@ class LlamaCppGenerator(_SideBySide):
         return tokens, len(head) if tokens[: len(head)] == head else 0
 
 
-class XLlamaCppGenerator(_SideBySide):
+class XLlamaCppGenerator(_LlamaBackend):
     """llama.cpp's server loop through the prebuilt xllamacpp wheel (models/llama_server.py)."""
 
     context = 8192

@@ -17,8 +17,8 @@ from summarizer.wording.evidence import numbers
 from summarizer.types import Claim, Disagreement, Sentence, Statement
 
 WINDOW = 7  # words between a quantity and what it counts
-_CLAUSE_END = re.compile(r"[;:]\s|,\s+(?=(?:and|but|while|as|which|although)\b)")
 TOLL_WINDOW = 8  # words between "toll" and its figure: "the death toll from the virus had reached 19,882"
+_CLAUSE_END = re.compile(r"[;:]\s|,\s+(?=(?:and|but|while|as|which|although)\b)")
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,10 @@ def figures(sentence: Sentence, language: Language) -> list[Figure]:
         after = _until_next_quantity(text[match.end():].split()[:WINDOW], language)
         if _counts_things(after, language):
             continue  # "40 more vehicles", "48 settlements": not people
-        window = " ".join(after).lower()
-        lead_in = " ".join(text[:match.start()].split()[-4:]).lower()
         # what the figure counts is said in its own clause: "five wounded, and the toll could rise" counts
         # the wounded
-        window = _CLAUSE_END.split(window, maxsplit=1)[0]
+        window = _CLAUSE_END.split(" ".join(after).lower(), maxsplit=1)[0]
+        lead_in = " ".join(text[:match.start()].split()[-4:]).lower()
         category = next((c for c, p in language.figure_categories.items()
                          if re.search(r"\b(" + p + r")\b", window)), None)
         if category is None and language.toll_at.search(" ".join(text[:match.start()].split()[-TOLL_WINDOW:]).lower()):

@@ -65,7 +65,7 @@ def leans_back(sentence: Sentence, language: Language) -> bool:
     text = sentence.text
     return bool(language.needs_context.match(text) or language.points_back.search(text)
                 # a quotation and nothing else: who said it is in the sentence before
-                or (text.lstrip()[:1] in "\"“‘" and len(own_voice(text).split()) <= 1))
+                or (text.lstrip().startswith(('"', "“", "‘")) and len(own_voice(text).split()) <= 1))
 
 
 def reads_whole(sentence: Sentence, language: Language) -> bool:

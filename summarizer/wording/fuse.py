@@ -48,10 +48,16 @@ def fuse_all(items: list[BriefSentence], documents: list[Document], generator: G
     progress(f"rewriting {len(wanted)} sentences")
     drafts = dict(zip(map(id, wanted), draft_sentences(wanted, generator, language)))
     progress("checking citations")
-    return [item if id(item) not in drafts  # as the extractive step made it
-            else check(item, drafts[id(item)], judge, embedder, language)
-            if len(drafts[id(item)].split()) <= len(item.text.split()) else _longer(item, drafts[id(item)])
-            for item in items]
+    return [_checked(item, drafts.get(id(item)), judge, embedder, language) for item in items]
+
+
+def _checked(item: BriefSentence, draft: str | None, judge: Judge, embedder: Embedder,
+             language: Language) -> BriefSentence:
+    if draft is None:
+        return item  # not sent for rewriting: as the extractive step made it
+    if len(draft.split()) > len(item.text.split()):
+        return _longer(item, draft)
+    return check(item, draft, judge, embedder, language)
 
 
 def _may_be_reworded(item: BriefSentence) -> bool:
