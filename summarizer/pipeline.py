@@ -1,7 +1,8 @@
 """The whole flow on one screen: documents in, a cited brief out.
 
     clean -> segment -> embed -> cluster -> headline -> select -> extract -> fuse (abstractive mode;
-                                                                            the words it frees: select again)
+                                                           |                the words it frees: select again)
+                                                           each sentence whole or compressed
                                        +-> disagree (figures given differently, disputed claims)
 """
 from __future__ import annotations

@@ -108,6 +108,7 @@ class Evidence:
     citation_checks: list[CitationCheck] = field(default_factory=list)  # each document's closest sentence
     fusion: Fusion | None = None
     independent_sources: int = 0  # among the citations (wire copies count once)
+    removed: list[str] = field(default_factory=list)  # phrases the compression took out (content/compress.py)
 
     @property
     def dropped(self) -> list[CitationCheck]:

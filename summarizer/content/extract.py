@@ -1,5 +1,5 @@
-"""Extractive brief: each chosen sentence as written (one the given text cut off ends in "…"), cited to every
-document that states it.
+"""Extractive brief: each chosen sentence as written (one the given text cut off ends in "…"; one the selection
+took shortened, as compressed), cited to every document that states it.
 
 A document is cited when its sentence closest in meaning supports the chosen one: the chosen
 sentence itself, or one close enough in meaning to say the same thing and holding every number
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 
+from summarizer.content.compress import Shortened
 from summarizer.lang import Language
 from summarizer.reading.clean import SENTENCE_END
 from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Evidence, Sentence, Support
@@ -30,11 +31,13 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
     """
     citations: list[Citation] = []
     checks: list[CitationCheck] = []
+    itself = claim.original if isinstance(claim, Shortened) else claim  # still its article's sentence
     for document, sentences in enumerate(by_document):
         for sentence in heapq.nlargest(tried, sentences, key=lambda s: float(s.embedding @ claim.embedding)):
             similarity = float(sentence.embedding @ claim.embedding)
-            if sentence is claim:
-                support = Support(similarity=1.0, judge="skipped: the sentence itself")
+            if sentence is itself:
+                support = Support(similarity=1.0, judge="skipped: the sentence itself"
+                                  + (", shortened" if itself is not claim else ""))
             elif similarity < SUPPORTS:
                 break  # not about this at all: not worth a line in the audit trail
             else:
@@ -57,5 +60,6 @@ def extract(chosen: list[tuple[Cluster, Sentence]], by_document: list[list[Sente
         citations, checks = cite(rep, by_document, language)
         # a sentence the given text cut off (select.py takes it only as its article's last) shows the cut
         text = rep.text if SENTENCE_END.search(rep.text) else rep.text + "…"
-        brief.append(BriefSentence(text=text, citations=citations, evidence=Evidence(citation_checks=checks)))
+        evidence = Evidence(citation_checks=checks, removed=list(rep.removed) if isinstance(rep, Shortened) else [])
+        brief.append(BriefSentence(text=text, citations=citations, evidence=evidence))
     return brief

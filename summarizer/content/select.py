@@ -19,7 +19,9 @@ problem is solved exactly by scipy's MILP solver (HiGHS), within a time limit.
 Only sentences that read on their own are candidates (no dangling "he", "the statement", cut
 quotations, questions, loaded terms or a party's claim in the outlet's voice), and those that read
 right straight after the sentence before them in their article ("A third was injured, it said."):
-such a sentence is chosen only with that one, and follows it in the brief. The brief opens with
+such a sentence is chosen only with that one, and follows it in the brief. Each candidate may also
+be taken shortened, without the set-off details no other source states (summarizer/content/compress.py):
+the freed words go to more news. The brief opens with
 the sentence that best states the event, as the headlines and leads put it (of two alike, the one
 more outlets state); the rest follow in the order the articles tell them, which puts background last.
 """
@@ -28,6 +30,7 @@ from __future__ import annotations
 import numpy as np
 
 from summarizer.content.cluster import SAME_FACT
+from summarizer.content.compress import shortened
 from summarizer.content.extract import cite
 from summarizer.lang import Language
 from summarizer.reading.clean import SENTENCE_END
@@ -117,13 +120,20 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
     said = {id(s): units(s.text, language) for s in sentences}  # each sentence's content units, computed once
     weights = unit_weights(sentences, said, sources, headlines, language)
     weights.update(dict.fromkeys(units(stated, language), 0.0))
-    candidates = [s for s in sentences if can_stand_alone(s, language) and s.words <= max_words
-                  and _ends(s, by_document)]
+    candidates = [s for s in sentences if can_stand_alone(s, language) and _ends(s, by_document)]
     if taken:
         said_before = np.stack([s.embedding for s in taken])
         candidates = [s for s in candidates if float(np.max(said_before @ s.embedding)) < REDUNDANT]
     candidates.sort(key=lambda s: -float(s.embedding @ event))
     candidates = candidates[:CANDIDATES]
+    # each beside its shortened form, without the details only its outlet gives (content/compress.py):
+    # the two are one sentence (the same embedding), so the solver takes at most one of them
+    shared = {unit for unit, weight in weights.items() if weight >= 1}
+    shorter = [v for v in (shortened(s, shared, language) for s in candidates) if v and v.words >= MIN_WORDS]
+    for variant in shorter:
+        said[id(variant)] = units(variant.text, language)
+        cluster_of[id(variant)] = cluster_of[id(variant.original)]
+    candidates = [s for s in candidates + shorter if s.words <= max_words]
     after = _continuations(candidates, by_document, max_words, language)
     candidates += [sentence for sentence, _ in after]
     position = {id(s): i for i, s in enumerate(candidates)}

@@ -40,6 +40,12 @@ class Language:
     linking: frozenset  # words between a qualifier and what it qualifies ("sought to raise")
     keepers: frozenset  # words a shortened sentence must keep: qualifiers, hedges, speech, scale
     phrase_openers: frozenset  # a phrase taken out whole opens with one of these
+    # a phrase set off by a comma that the sentence can lose opens with one of these: at its end
+    # (", prompting calls for ...", ", a measure that ..."), or inside it (", who was elected in 2016,")
+    closing_phrase_openers: frozenset
+    inner_phrase_openers: frozenset
+    appositive_openers: frozenset  # a relative clause or appositive ("who ...", "a ..."), which follows its noun
+    auxiliaries: frozenset  # a finite verb that makes a phrase a clause: "the easiest way is to fly"
     glue: frozenset  # words a shortened sentence may add to stay grammatical
     loaded_terms: tuple  # words the brief must not use in its own voice
     loaded: re.Pattern  # any of them

@@ -57,10 +57,12 @@ KEEPERS = QUALIFIERS | _words("""
 none would should must can will plan expected likely possibly possible unlikely alleged allegedly reportedly
 suspected believed said says say told according stated announced added claimed claims reported accused warned
 if unless whether about approximately around more most fewer less up acting deputy vice seek try attempt asked
+suggest suggests suggested shows showed shown predicts predicted finds found estimates estimated concluded
 considered false unconfirmed disputed so-called rumoured rumored unofficial preliminary partial
 """)
 PHRASE_OPENERS = _words("""
-in on at from for with during near after before since as by over under into across along amid while when which
+in on at from for with during near after before since as by over under into across along amid among while when which
+like unlike despite similar
 who whose where late early overnight this last next monday tuesday wednesday thursday friday saturday sunday
 """)
 LOADED_TERMS = (
@@ -241,6 +243,11 @@ ENGLISH = Language(
     linking=_words("to be been being have a an the"),
     keepers=KEEPERS,
     phrase_openers=PHRASE_OPENERS,
+    # not prepositions: ", into a scene of chaos" may finish the verb, "Heights, Minnesota, into" is a place
+    closing_phrase_openers=_words("a an the including which who whose where when while as"),
+    inner_phrase_openers=PHRASE_OPENERS | _words("a an the including"),
+    appositive_openers=_words("a an the who which whose that"),
+    auxiliaries=_words("is are was were has have had will would can could"),
     glue=_words("the a an and that was were is are had has have its their his her"),
     loaded_terms=LOADED_TERMS,
     # "claims" as the noun of a filing is no loaded verb: "jobless claims rose"

@@ -44,6 +44,8 @@ def evidence_dict(evidence: Evidence) -> dict:
              "citation_checks": _checks(evidence.citation_checks),
              "dropped": [{"document": c.document, "sentence": c.sentence, "reason": c.support.reason}
                          for c in evidence.dropped]}
+    if evidence.removed:
+        trail["removed"] = list(evidence.removed)
     if evidence.fusion is not None:
         fusion = asdict(evidence.fusion)
         fusion["citation_checks"] = _checks(evidence.fusion.citation_checks)
