@@ -31,6 +31,11 @@ def test_names_and_quotes_must_be_in_the_sources():
     # a hyphenated name is found through any of its parts, as a name of several words is
     assert missing_names("The Velmar-Drenna ferry route closed", ["The route to Drenna closed"]) == set()
     assert missing_names("The Velmar-Drenna ferry route closed", ["The route to Osk closed"]) == {"Velmar-Drenna"}
+    # an acronym the claim spells out itself is no further name; a month is found in its abbreviation
+    assert missing_names("The Velmar Ferry Authority (VFA) chief resigned", ["The Velmar Ferry Authority chief quit"]) == set()
+    assert missing_names("The VFA chief resigned", ["The harbour chief quit"]) == {"VFA"}
+    assert missing_names("The pier reopens on January 6", ["The pier reopens Jan. 6"]) == set()
+    assert missing_names("The pier reopens on January 6", ["The pier reopens June 6"]) == {"January"}
     assert unquoted('He said it was "a disaster waiting to happen".', ['"It was a disaster waiting to happen," Reyk said.']) == []
     assert unquoted('He said it was "an avoidable tragedy".', ["It was a tragedy, he said."]) == ["an avoidable tragedy"]
 

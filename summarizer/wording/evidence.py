@@ -143,6 +143,19 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
         acronyms, initials = short_forms()
         return _initials(bare) in acronyms or (bare.isupper() and bare in initials)
 
+    months = {month.lower(): month[:3] for month in language.months}
+
+    def month_named(name: str) -> bool:
+        # "January 6" is found in "Jan. 6"
+        short = months.get(name.lower())
+        return short is not None and re.search(rf"\b{short}\b", " ".join(sources)) is not None
+
+    # an acronym the claim itself spells out ("Health and Human Services (HHS)") adds no name of its own:
+    # the words it stands for are checked as names
+    defined = {m.group(2) for m in re.finditer(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the)\s+)?)+)\(([A-Z]{2,})\)",
+                                                claim)
+               if _letters(m.group(1)).endswith(m.group(2))}
+
     def party_named(name: str) -> bool:
         # "Sen. Rand Paul (R-Ky.)" is found in "Paul, a Republican": the tag says his party, not a name
         tag = language.party_tag.fullmatch(name)
@@ -150,7 +163,8 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
 
     return {name for name in names(claim, language)
             if not any(found(word) for word in re.split(r"[\s-]+", name) if word)  # "Trump-Russia": either
-            and not common_word(name) and not same_name(name) and not party_named(name)}
+            and not common_word(name) and not same_name(name) and not party_named(name)
+            and not month_named(name) and name not in defined}
 
 
 @cache
@@ -164,6 +178,11 @@ def _initials(name: str) -> str:
     """"United States" -> "US"; a one-word name has none."""
     words = [w for w in name.split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _letters(words: str) -> str:
+    """The first letters of the words with capitals: "Health and Human Services" -> "HHS"."""
+    return "".join(w[0] for w in words.split() if w[:1].isupper())
 
 
 def _undot(text: str) -> str:
