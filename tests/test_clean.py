@@ -134,6 +134,8 @@ def test_posts_players_credits_menus_and_contacts_are_furniture():
             "Lena Marsh/Getty Images Divers searched the wreck on Sunday, the coast guard said.\n"
             "Paul Arvo/AP Photo\n"
             "Ada Brenner (far left) and Jonas Teller on the quay at Port Velmar.\n"
+            "Harbour master Jonas Teller, left, is helped ashore by a diver during the search on Sunday.\n"
+            "A general view of the quay at Port Velmar ahead of the memorial service on Monday.\n"
             "These crawls are part of an effort to archive pages as they are created. The goal is to fix broken links.\n"
             "Six people are still missing. https://harb.example/3xQ\n"
             f"{quoted}")

@@ -262,8 +262,15 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
     # a quotation alone names no speaker: it may only follow the sentence before it, which does
     bare = sentence("\u201cThe company would have made it so hard on me.\u201d")
     assert reads_whole(bare, ENGLISH) and leans_back(bare, ENGLISH)
+    # what a split leaves after a bracket or a clause is no sentence
+    assert not reads_whole(sentence("), another member of the harbour committee, said the pier would reopen."), ENGLISH)
+    # a connective answers the sentence before it
+    for text in ("In fact, it was only the third crossing cancelled this winter.",
+                 "As a result, the pier at Tallow Point stayed closed until Monday."):
+        assert leans_back(sentence(text), ENGLISH), text
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
                  "The US said it would send two divers to Tallow Point.",
+                 "In response to the grounding, the authority closed the pier at Tallow Point.",
                  "World War I left two wrecks off Tallow Point, the coast guard said."):
         assert reads_whole(sentence(text), ENGLISH) and not leans_back(sentence(text), ENGLISH), text
 

@@ -296,6 +296,10 @@ ENGLISH = Language(
                               r"photographed|photo furnished by)\b"
                               # where someone stands in the picture: "Ada Brenner (far left) and ..."
                               r"|\((?:far |lower |upper |top |bottom |centre |center |second from )?(?:left|right|centre|center)\)"
+                              # ... or between commas: "LeBron James, bottom, is helped off the floor"
+                              r"|,\s(?:far |second from )?(?:left|right|bottom|top|centre|center),\s"
+                              # a wire caption: "A general view of the crowd at the Capitol ahead of ..."
+                              r"|^an? (?:general |aerial |wide )?view of\b"
                               # "A photo of the teen who went missing", an agency's caption cut short: "Tuesday,... (AP)"
                               r"|^(?:an? |the )?(?:undated |file |handout )?(?:photo|picture|image|screenshot|still) (?:of|from)\b"
                               r"|,\.\.\.\s*\(", _I),
@@ -334,13 +338,17 @@ ENGLISH = Language(
     needs_context=re.compile(
         r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|also|so|"
         r"however|meanwhile|still|yet|then|instead|such|the two|both|therefore|thus|hence|moreover|furthermore|"
-        r"the (ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|parties))\b", _I),
+        r"the (ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|parties))\b"
+        # a connective that answers the sentence before: "In fact, it was only the third ..."
+        r"|^(?:in fact|indeed|in addition|additionally|as a result|in turn|for example|for instance|in other words|"
+        r"nevertheless|nonetheless|at the same time|in response|by contrast|on the other hand),", _I),
     # ... and these point back at something the reader has not been told.
     points_back=re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
                            r"this incident|the incident|the latter|the former)\b"
                            r"|, (it|he|she|they) (said|added)\b"
                            r"|, the (minister|spokesman|spokeswoman|official) (said|added)\b"),  # which one?
-    fragment=re.compile(r"^(?:[-–—…]|\.\.\.|[a-z])"),  # left by splitting: lower case, a dash or an ellipsis
+    # left by splitting: lower case, a dash, an ellipsis, or what closes a bracket or a clause ("), another member")
+    fragment=re.compile(r"^(?:[-–—…)\],;:]|\.\.\.|[a-z])"),
     # a question, an explainer or a teaser ("Read the letter"); the opener by its capital, so "WHO warns" stays news
     not_news_title=re.compile(r"^(?:What|How|Why|Which|Where|When|Read|Watch|Listen|See)\b|\?|"
                               r"(?i:\b(?:takeaways|explained|explainer|things to know|what we know|here['’]s what)\b)"),
