@@ -124,16 +124,19 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
     if taken:
         said_before = np.stack([s.embedding for s in taken])
         candidates = [s for s in candidates if float(np.max(said_before @ s.embedding)) < REDUNDANT]
-    candidates.sort(key=lambda s: -float(s.embedding @ event))
-    candidates = candidates[:CANDIDATES]
     # each beside its shortened form, without the details only its outlet gives (content/compress.py):
     # the two are one sentence (the same embedding), so the solver takes at most one of them
     shared = {unit for unit, weight in weights.items() if weight >= 1}
-    shorter = [v for v in (shortened(s, shared, language) for s in candidates) if v and v.words >= MIN_WORDS]
-    for variant in shorter:
+    shorter = {id(s): v for s in candidates if (v := shortened(s, shared, language)) and v.words >= MIN_WORDS}
+    candidates = [s for s in candidates if min(s.words, shorter[id(s)].words if id(s) in shorter else s.words)
+                  <= max_words]  # it fits, whole or shortened
+    candidates.sort(key=lambda s: -float(s.embedding @ event))
+    candidates = candidates[:CANDIDATES]
+    variants = [shorter[id(s)] for s in candidates if id(s) in shorter]
+    for variant in variants:
         said[id(variant)] = units(variant.text, language)
         cluster_of[id(variant)] = cluster_of[id(variant.original)]
-    candidates = [s for s in candidates + shorter if s.words <= max_words]
+    candidates = [s for s in candidates + variants if s.words <= max_words]
     after = _continuations(candidates, by_document, max_words, language)
     candidates += [sentence for sentence, _ in after]
     position = {id(s): i for i, s in enumerate(candidates)}
