@@ -77,3 +77,17 @@ def test_the_shortened_sentence_is_cited_as_its_article_s_sentence_and_says_what
     assert item.text == "The ferry operator suspended its night crossings."
     assert [(c.document, c.sentence) for c in item.citations] == [(0, 4)]
     assert item.evidence.removed == ["a decision that angered commuters across the bay"]
+
+
+def test_a_sentence_too_long_for_the_budget_whole_is_chosen_shortened():
+    from summarizer.content.select import select
+
+    news = Sentence(0, 0, "The harbour authority closed the northern pier at Tallow Point on Monday, prompting long "
+                          "queues at the southern terminal for the rest of the afternoon.", 0, 140)
+    news.embedding = np.array([1.0, 0.0])
+
+    def brief(max_words):
+        chosen = select([Cluster([news], 1)], np.array([0.8, 0.6]), max_words, [[news]], [0], [None], ENGLISH)
+        return [s.text for _, s in chosen]
+    assert brief(15) == ["The harbour authority closed the northern pier at Tallow Point on Monday."]
+    assert brief(30) == [news.text]  # with the words for it, the sentence is taken whole
