@@ -29,6 +29,8 @@ def shorter(text: str, shared_text: str = "") -> str | None:
     # an inner relative clause takes its closing comma with it; an aside in brackets or dashes goes whole
     ("The coast guard commander, who took charge of the search overnight, said the divers had found the hull.",
      "The coast guard commander said the divers had found the hull."),
+    ("The operator cut its timetable to two crossings, which was criticised by commuters on the island.",
+     "The operator cut its timetable to two crossings."),
     # another phrase leaves the comma in place
     ("The footage spread quickly, while the operator stayed silent, the harbour master said.",
      "The footage spread quickly, the harbour master said."),
@@ -60,6 +62,7 @@ def test_a_detail_only_its_outlet_gives_is_taken_out(text, expected):
     ("The crossing was cancelled, said Ilse Dravanek, a spokeswoman for the operator.", ""),
     ("To get from one island to another, the easiest way is to take the ferry.", ""),
     ("Similar to last year's timetable, the summer schedule adds two late crossings.", ""),
+    ("According to the operator's website, which has since been taken down, the ferry had no licence.", ""),
     ('The captain called the harbour master, shouting into a radio that read, "We are taking water."', ""),
     # a short opening: what follows is the main clause
     ("By then, the captain had already ordered everyone onto the upper deck.", ""),

@@ -65,7 +65,7 @@ def _rest(phrase: str, after: str, language: Language) -> str:
     closing comma with it when the main clause goes on ("Paul, who ..., said" -> "Paul said"); any
     other phrase leaves the comma ("the footage, while ..., the editor says"), as does one that another
     phrase follows ("the bill, which ..., according to X"). A closing dash goes with its phrase."""
-    if after[:1] != "," or phrase.split()[0].lower() not in language.appositive_openers:
+    if after[:1] != "," or phrase.split()[0].lower() not in language.appositive_openers | language.relative_words:
         return after
     following = (after[1:].split() or [""])[0].lower()
     if language.speech_verb.fullmatch(following):
@@ -97,8 +97,8 @@ def _may_go(phrase: str, match: re.Match, after: str, text: str, language: Langu
         return False  # it introduces a quotation: 'sent Brown into a rage with a note that read, "..."'
     auxiliary = next((i for i, word in enumerate(words) if word in language.auxiliaries), None)
     if first in language.appositive_openers and auxiliary is not None \
-            and not any(word in language.appositive_openers for word in words[1:auxiliary]):
-        return False  # a clause, not an appositive: "To get there, the easiest way is to fly."
+            and not any(word in language.relative_words for word in words[1:auxiliary]):
+        return False  # a clause, not an appositive ("a measure that has ..."): "To get there, the easiest way is to fly."
     participle = first.endswith("ing") and len(first) > 4
     if not after.strip(" .!?"):  # it closes the sentence
         return first in language.closing_phrase_openers or participle

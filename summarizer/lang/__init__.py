@@ -44,7 +44,8 @@ class Language:
     # (", prompting calls for ...", ", a measure that ..."), or inside it (", who was elected in 2016,")
     closing_phrase_openers: frozenset
     inner_phrase_openers: frozenset
-    appositive_openers: frozenset  # a relative clause or appositive ("who ...", "a ..."), which follows its noun
+    appositive_openers: frozenset  # a phrase naming again the noun before it: ", a measure that ..."
+    relative_words: frozenset  # a relative clause about the noun before it: ", who was elected in 2016"
     auxiliaries: frozenset  # a finite verb that makes a phrase a clause: "the easiest way is to fly"
     glue: frozenset  # words a shortened sentence may add to stay grammatical
     loaded_terms: tuple  # words the brief must not use in its own voice

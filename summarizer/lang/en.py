@@ -62,7 +62,7 @@ considered false unconfirmed disputed so-called rumoured rumored unofficial prel
 """)
 PHRASE_OPENERS = _words("""
 in on at from for with during near after before since as by over under into across along amid among while when which
-like unlike despite similar
+like unlike despite similar according
 who whose where late early overnight this last next monday tuesday wednesday thursday friday saturday sunday
 """)
 LOADED_TERMS = (
@@ -246,7 +246,8 @@ ENGLISH = Language(
     # not prepositions: ", into a scene of chaos" may finish the verb, "Heights, Minnesota, into" is a place
     closing_phrase_openers=_words("a an the including which who whose where when while as"),
     inner_phrase_openers=PHRASE_OPENERS | _words("a an the including"),
-    appositive_openers=_words("a an the who which whose that"),
+    appositive_openers=_words("a an the"),
+    relative_words=_words("who which whose that"),
     auxiliaries=_words("is are was were has have had will would can could"),
     glue=_words("the a an and that was were is are had has have its their his her"),
     loaded_terms=LOADED_TERMS,
