@@ -154,7 +154,7 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     # the words it stands for are checked as names
     defined = {m.group(2) for m in re.finditer(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the)\s+)?)+)\(([A-Z]{2,})\)",
                                                 claim)
-               if _letters(m.group(1)).endswith(m.group(2))}
+               if _initials(m.group(1)).endswith(m.group(2))}
 
     def party_named(name: str) -> bool:
         # "Sen. Rand Paul (R-Ky.)" is found in "Paul, a Republican": the tag says his party, not a name
@@ -178,11 +178,6 @@ def _initials(name: str) -> str:
     """"United States" -> "US"; a one-word name has none."""
     words = [w for w in name.split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
-
-
-def _letters(words: str) -> str:
-    """The first letters of the words with capitals: "Health and Human Services" -> "HHS"."""
-    return "".join(w[0] for w in words.split() if w[:1].isupper())
 
 
 def _undot(text: str) -> str:
