@@ -125,11 +125,11 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
         said_before = np.stack([s.embedding for s in taken])
         candidates = [s for s in candidates if float(np.max(said_before @ s.embedding)) < REDUNDANT]
     # each beside its shortened form, without the details only its outlet gives (content/compress.py):
-    # the two are one sentence (the same embedding), so the solver takes at most one of them
+    # the two are one sentence (the same embedding), so the solver takes at most one of them. Units
+    # `stated` already weigh 0 here, so a phrase that only repeats what the brief says may go too.
     shared = {unit for unit, weight in weights.items() if weight >= 1}
     shorter = {id(s): v for s in candidates if (v := shortened(s, shared, language)) and v.words >= MIN_WORDS}
-    candidates = [s for s in candidates if min(s.words, shorter[id(s)].words if id(s) in shorter else s.words)
-                  <= max_words]  # it fits, whole or shortened
+    candidates = [s for s in candidates if shorter.get(id(s), s).words <= max_words]  # it fits, whole or shortened
     candidates.sort(key=lambda s: -float(s.embedding @ event))
     candidates = candidates[:CANDIDATES]
     variants = [shorter[id(s)] for s in candidates if id(s) in shorter]

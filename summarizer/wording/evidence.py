@@ -148,7 +148,7 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     def month_named(name: str) -> bool:
         # "January 6" is found in "Jan. 6"
         short = months.get(name.lower())
-        return short is not None and re.search(rf"\b{short}\b", " ".join(sources)) is not None
+        return short is not None and re.search(rf"\b{short}\b", undotted) is not None
 
     # an acronym the claim itself spells out ("Health and Human Services (HHS)") adds no name of its own:
     # the words it stands for are checked as names
