@@ -167,6 +167,31 @@ def test_a_label_opening_a_paragraph_is_taken_off_and_the_news_kept():
         "Context: what the suspension means for Drenna is unclear."]  # no sentence follows: not a label
 
 
+def test_a_story_s_status_or_kicker_in_capitals_is_taken_off_and_the_news_kept():
+    text = ("Brevik Lines suspended its Drenna crossings on Sunday.\n\n"
+            "UPDATE: A spokeswoman for Brevik Lines said the crossings would resume on Friday.\n\n"
+            "NO FERRY, NO FREIGHT: Shops on Drenna ran short of bread by Tuesday.\n\n"
+            "A: Divers from Vessia and Oskaria are searching the wreck.")
+    assert clean_(Document(text=text, origin="x")).text.split("\n\n") == [
+        "Brevik Lines suspended its Drenna crossings on Sunday.",
+        "A spokeswoman for Brevik Lines said the crossings would resume on Friday.",
+        "Shops on Drenna ran short of bread by Tuesday.",
+        "Divers from Vessia and Oskaria are searching the wreck."]
+
+
+def test_a_dateline_below_captions_or_in_a_second_story_is_taken_off():
+    text = ("Divers search the wreck off Tallow Point. (Photo: Ada Brenner, Harbour Wire)\n\n"
+            "TALLOW POINT -- Divers reached the wreck of the Marisol Star on Sunday.\n\n"
+            "PORT VELMAR, Vessia — The ferry's owner said it would pay for the salvage.\n\n"
+            "U.S. - Vessian talks on ferry safety resume in June.\n\n"  # no place in capitals: kept as written
+            "OSR — the safety regulator — opened an inquiry.")  # lower case after the dash: prose
+    paragraphs = clean_(Document(text=text, origin="x")).text.split("\n\n")
+    assert paragraphs[-4:] == ["Divers reached the wreck of the Marisol Star on Sunday.",
+                               "The ferry's owner said it would pay for the salvage.",
+                               "U.S. - Vessian talks on ferry safety resume in June.",
+                               "OSR — the safety regulator — opened an inquiry."]
+
+
 def test_sentences_run_together_by_the_page_are_parted():
     text = ('Divers reached the wreck on Sunday.The coast guard said six people were still missing.'
             '"We will not stop," Arvo said."Not while anyone is missing." The U.S.-built cutter left port.')
@@ -176,6 +201,8 @@ def test_sentences_run_together_by_the_page_are_parted():
 
 
 def test_a_list_item_keeps_its_sentence_and_loses_its_mark():
-    text = "■ Divers reached the wreck on Sunday.\n•The coast guard said six people were still missing."
+    text = ("■ Divers reached the wreck on Sunday.\n•The coast guard said six people were still missing.\n"
+            "3. Brevik Lines cancelled its Drenna crossings.")
     assert clean_(Document(text=text, origin="x")).text.split("\n\n") == [
-        "Divers reached the wreck on Sunday.", "The coast guard said six people were still missing."]
+        "Divers reached the wreck on Sunday.", "The coast guard said six people were still missing.",
+        "Brevik Lines cancelled its Drenna crossings."]

@@ -234,6 +234,14 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "The rescue was filmed from a coast guard helicopter, and we've posted the video below.",
     "Staff writer Jonas Teller contributed to this report.",
     "See more articles by Jonas Teller.",
+    "Harbour Wire Reprints: This copy is for your personal, non-commercial use only.",
+    "ARVO: There's two answers to that.",  # a transcript's speaker
+    "WITH: Ada Brenner (the mayor), Jonas Teller (the captain).",  # a credits list
+    "JUST WATCHED Ferry runs aground off Tallow Point Replay More Videos ...",
+    "(Note: the coast guard confirmed on Monday that all 212 passengers were safe.",  # an aside cut off
+    "I hear the Drenna crossing is pretty rough these days.",
+    "Read 'Ferry Captains to Be Honoured at Port Velmar' TODAY!",  # a teaser for another story
+    "Laugh at the timetable all you like, but I genuinely think this is good news for Drenna.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -245,6 +253,7 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
     from summarizer.content.select import reads_whole
 
     for text in ("Coast guard crews kept watch over the wreck through the night.",
+                 "The OSR said: the ferry had passed its inspection in May.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text
 
@@ -266,6 +275,7 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
     assert not reads_whole(sentence("), another member of the harbour committee, said the pier would reopen."), ENGLISH)
     # a connective answers the sentence before it
     for text in ("In fact, it was only the third crossing cancelled this winter.",
+                 "No. It's just a very unlucky winter for the Drenna crossing.",  # an answer to a question
                  "As a result, the pier at Tallow Point stayed closed until Monday."):
         assert leans_back(sentence(text), ENGLISH), text
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",

@@ -78,6 +78,7 @@ def reads_whole(sentence: Sentence, language: Language) -> bool:
         sentence.words >= MIN_WORDS
         and not language.fragment.match(text)
         and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0  # a quotation cut off mid-way
+        and text.count("(") == text.count(")")  # an aside cut off mid-way: "(Note: Kate confirmed Monday ..."
         and not text.rstrip("\"”’' ").endswith((":", "?"))
         # page furniture inside a paragraph: "Click here to ...", "MUST WATCH ...", "reach her at x@y.com"
         and not language.furniture_sentence.search(text) and not language.contact_line.search(text)

@@ -273,7 +273,13 @@ ENGLISH = Language(
     junk_line=re.compile(r"^(" + "|".join(JUNK_LINES) + r")$", _I),
     section_label=re.compile(r"^(?i:details|why it matters|the big picture|driving the news|the bottom line|between the "
                              r"lines|what they're saying|the backstory|by the numbers|what's next|flashback|catch up quick|"
-                             r"zoom in|zoom out|the context|context|pass it on)\s*:\s+(?=[A-Z\"“])"),
+                             r"zoom in|zoom out|the context|context|pass it on|"
+                             # a story's status, or a kicker in capitals: "UPDATE: ...", "ASKING NEITHER FORGIVENESS
+                             # NOR PERMISSION: In an audacious challenge ..."
+                             r"update|updated|exclusive|original post|breaking|breaking news|developing|"
+                             # an explainer's answer ("Q: Where is the search? A: Near Belitung island ...")
+                             r"(?-i:A)|answer|"
+                             r"(?-i:[A-Z][A-Z'’-]+(?:,?\s+[A-Z][A-Z'’-]+){2,}))\s*:\s+(?=[A-Z\"“])"),
     junk_prefix=re.compile(r"^(related( articles?)?|read more|read or share this story|see also|more from|watch|listen|"
                            r"recommended)\s*:", _I),
     promo=re.compile(r"\b(" + "|".join(PROMOTION) + r")\b", _I),
@@ -317,8 +323,9 @@ ENGLISH = Language(
                                r"\b(?:this|these) crawls?\b|\bcrawl data\b|\bwarc files\b|\bharvested through archive-it\b", _I),
     party_tag=re.compile(r"(?P<party>[RDI])-(?:[A-Z][a-z]{1,4}|[A-Z]{2})\.?"),
     parties={"R": "Republican", "D": "Democrat", "I": "independent"},
-    first_person=re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|me|[Mm]y|I(?= (?:am|was|have|had|do|did|don[’']t|will|would|"
-                            r"can|could|think|believe|know|want|hope|said|say|feel|felt|saw|see|wrote|asked)\b)|"
+    first_person=re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|me|[Mm]y|I(?= (?:\w+ly )?(?:am|was|have|had|do|did|don[’']t|will|would|"
+                            r"can|could|think|believe|know|want|hope|said|say|feel|felt|saw|see|wrote|asked|hear|heard|guess|mean|"
+                            r"wonder|remember|recall|suspect|doubt|agree|love|hate|need|just|really|never)\b)|"
                             r"I[’'](?:m|ve|d|ll))\b"),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
                              r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"),
@@ -333,7 +340,14 @@ ENGLISH = Language(
                                   r"\bcheck your (?:e-?mail|inbox)\b|\bconfirm your subscription\b|"
                                   r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b|"
                                   r"\bcontributed to this (?:report|story|article)\b|\bimage \d+ of\b|"
-                                  r"^(?:see |read )?more (?:articles|stories|coverage) (?:by|from)\b", _I),
+                                  r"^(?:see |read )?more (?:articles|stories|coverage) (?:by|from)\b|"
+                                  r"\bfor your personal,? non-commercial use\b|\breprints?:|"
+                                  r"(?-i:\bJUST WATCHED\b)|\breplay more videos\b|"
+                                  r"^read [\"“‘']|"  # a teaser for another story: "Read 'Twilight' Stars to Be ..."
+                                  # a transcript's speaker or a credits list: "TRUMP: There's two answers to
+                                  # that.", "WITH: Julia Roberts (the Queen), ..." (a story label is taken off
+                                  # before: section_label)
+                                  r"^(?-i:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)?):\s", _I),
     date_formats=("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y"),
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(
@@ -342,7 +356,9 @@ ENGLISH = Language(
         r"the (ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|parties))\b"
         # a connective that answers the sentence before: "In fact, it was only the third ..."
         r"|^(?:in fact|indeed|in addition|additionally|as a result|in turn|for example|for instance|in other words|"
-        r"nevertheless|nonetheless|at the same time|in response|by contrast|on the other hand),", _I),
+        r"nevertheless|nonetheless|at the same time|in response|by contrast|on the other hand),"
+        # an answer to the question before it: "No. It's just a very unfortunate year."
+        r"|^(?:yes|no)[.,!]\s", _I),
     # ... and these point back at something the reader has not been told.
     points_back=re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
                            r"this incident|the incident|the latter|the former)\b"

@@ -16,7 +16,8 @@ from summarizer.lang import Language
 from summarizer.types import Document
 
 _MEDIA_TIMES = re.compile(r"^(\d{1,2}:\d{2}(:\d{2})?\s*)+$")
-_BULLET = re.compile(r"^\s*(?:[•·▪●◦■►▶]\s*|[\-\*]\s+)")
+# a list item's mark: a bullet, a dash or star, or a number ("3. As a result of ...")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦■►▶]\s*|[\-\*]\s+|\d{1,2}\.\s+(?=[A-Z\"“]))")
 # A URL may arrive broken by a stray space where a page wrapped it.
 _URL = re.compile(r"^https?://\S+( \S+)?$")
 # News agencies: a byline "for AFP" on a newspaper's page names the agency, not the page's outlet.
@@ -26,9 +27,14 @@ SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$|[\"”]$")
 # A dateline opens an article's first paragraph: "LONDON -", "WASHINGTON (AP) —", "CHICAGO, Jan 6 (Reuters) -",
 # "Havana (CNN)", "(CNN)". The agency in brackets is one word of two letters or more, followed by a
 # capital, so "Sen. Ted Cruz (R) leads" and "the Government Accountability Office (GAO) estimates" stay.
+_PLACE_DATELINE = r"[A-Z][A-Z.'’/\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*(?:\([\w.\- ]{2,30}\)\s*)?(?:--|–|—|-)\s+"
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’/\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*(?:\([\w.\- ]{2,30}\)\s*)?(?:--|–|—|-)\s+"
+    rf"^(?:{_PLACE_DATELINE}"
     r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30}\)\s*(?:(?:--|–|—|-)\s*)?(?=[A-Z\"“]))")
+# A page that runs captions, a video's length or tags above the story has its dateline further down
+# ("(2:04)", then "HOUSTON -- Astros first baseman ..."), and a page may hold several stories. A place
+# in capitals (three letters in a row: not "U.S. - China") and a dash open no paragraph of prose.
+_LATER_DATELINE = re.compile(rf"^(?=[A-Z.'’/\- ]*[A-Z]{{3}})(?:{_PLACE_DATELINE})(?=[A-Z\"“])")
 _WORDISH = re.compile(r"[A-Za-z]")
 # Script a page left in its text: "window._taboola = window._taboola || []; _taboola.push({ ... });"
 _CODE = re.compile(r"\bwindow\.\w|\bfunction\s*\(|\w\.push\(|\bvar \w+ =|[{};]\s*\)?;?\s*$")
@@ -89,6 +95,7 @@ def clean(document: Document, language: Language) -> Document:
         meta["outlet"] = f"{host} ({meta['outlet']})" if meta["outlet"] and host else meta["outlet"] or host
     if body:
         body[0] = _DATELINE.sub("", body[0], count=1)
+        body[1:] = [_LATER_DATELINE.sub("", paragraph, count=1) for paragraph in body[1:]]
     return replace(document, text="\n\n".join(body), **meta)
 
 
