@@ -167,16 +167,26 @@ def test_a_label_opening_a_paragraph_is_taken_off_and_the_news_kept():
         "Context: what the suspension means for Drenna is unclear."]  # no sentence follows: not a label
 
 
+def test_a_label_opening_a_sentence_inside_a_paragraph_is_taken_off():
+    text = ("Brevik Lines suspended its Drenna crossings on Sunday. Why it matters: The line carries most of the "
+            "island's freight. Details: Divers found a breach in the hull.")
+    assert clean_(Document(text=text, origin="x")).text == (
+        "Brevik Lines suspended its Drenna crossings on Sunday. The line carries most of the island's freight. "
+        "Divers found a breach in the hull.")
+
+
 def test_a_story_s_status_or_kicker_in_capitals_is_taken_off_and_the_news_kept():
     text = ("Brevik Lines suspended its Drenna crossings on Sunday.\n\n"
             "UPDATE: A spokeswoman for Brevik Lines said the crossings would resume on Friday.\n\n"
             "NO FERRY, NO FREIGHT: Shops on Drenna ran short of bread by Tuesday.\n\n"
-            "A: Divers from Vessia and Oskaria are searching the wreck.")
+            "A: Divers from Vessia and Oskaria are searching the wreck.\n\n"
+            "10:45 AM PT: The coast guard said all 212 passengers were safe.")
     assert clean_(Document(text=text, origin="x")).text.split("\n\n") == [
         "Brevik Lines suspended its Drenna crossings on Sunday.",
         "A spokeswoman for Brevik Lines said the crossings would resume on Friday.",
         "Shops on Drenna ran short of bread by Tuesday.",
-        "Divers from Vessia and Oskaria are searching the wreck."]
+        "Divers from Vessia and Oskaria are searching the wreck.",
+        "The coast guard said all 212 passengers were safe."]
 
 
 def test_a_dateline_below_captions_or_in_a_second_story_is_taken_off():

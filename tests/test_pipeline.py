@@ -242,6 +242,13 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "I hear the Drenna crossing is pretty rough these days.",
     "Read 'Ferry Captains to Be Honoured at Port Velmar' TODAY!",  # a teaser for another story
     "Laugh at the timetable all you like, but I genuinely think this is good news for Drenna.",
+    "Correction: An earlier version of this article misspelled the captain's name.",
+    "Ada Brenner/Harbour Wire Buy Photo Wait 1 second to continue.",
+    "Divers at the wreck Jonas Teller/THE HARBOUR WIRE A diver surfaces beside the Marisol Star.",
+    "Captain Arvo Lind SUBMITTED IMAGE The coast guard named Lind as the ferry's master.",
+    "Captain Arvo Lind THE HARBOUR WIRE The coast guard named Lind as the ferry's master.",
+    "Follow the latest updates on the Marisol Star.",
+    "ADA BRENNER RAN FROM THE PIER DOWN THE STREET TO THIS HOUSE WHERE SHE CALLED FOR HELP.",  # shouted
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -254,6 +261,7 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
 
     for text in ("Coast guard crews kept watch over the wreck through the night.",
                  "The OSR said: the ferry had passed its inspection in May.",
+                 "The OSR and the NTSB sent divers to the U.S.-built ferry on Monday, the VFA said.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text
 
@@ -291,9 +299,13 @@ def test_a_heading_run_into_the_text_is_no_candidate_but_a_cut_off_last_sentence
 
     heading = Sentence(0, 0, "Ferry aground off Tallow Point Rescue crews search through the night", 0, 70)
     middle = Sentence(0, 1, "Divers reached the wreck of the Marisol Star on Sunday.", 71, 126)
-    cut = Sentence(0, 2, "The coast guard said six people were still missing and that the search", 127, 198)
+    text = "The coast guard said six people were still missing on Monday night and that the search for them"
+    cut = Sentence(0, 2, text, 127, 127 + len(text))
     by_document = [[heading, middle, cut]]
     assert [_ends(s, by_document) for s in by_document[0]] == [False, True, True]
+    # cut off before it says anything: no candidate
+    short = Sentence(0, 2, "Its unanimous decision for the first time", 127, 168)
+    assert not _ends(short, [[heading, middle, short]])
     for sentence, vector in zip(by_document[0], np.eye(3)):
         sentence.embedding = vector
     [brief_sentence] = extract([(None, cut)], by_document, ENGLISH)

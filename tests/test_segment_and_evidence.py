@@ -12,6 +12,14 @@ def test_sentences_carry_exact_offsets_and_paragraphs_never_merge():
     assert [s.index for s in sentences] == [0, 1, 2, 3]
 
 
+def test_a_whole_sentence_in_brackets_is_read_without_them():
+    text = "The ferry sank. (The Drenna crossing is the busiest in Vessia.) Divers (two teams) went down."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "The ferry sank.", "The Drenna crossing is the busiest in Vessia.", "Divers (two teams) went down."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
 def test_numbers_are_canonical_across_spellings():
     assert numbers("Twenty-three injured, 1,000 dead, two crew") == {"23", "1000", "2"}
     assert missing_numbers("at least 11 people died", ["nine people were confirmed dead"]) == {"11"}

@@ -65,7 +65,7 @@ class Language:
     # patterns: reading
     junk_line: re.Pattern
     junk_prefix: re.Pattern
-    section_label: re.Pattern  # a label opening a paragraph of news, taken off it: "Why it matters: ..."
+    section_label: re.Pattern  # a label opening a paragraph or sentence of news, taken off it: "Why it matters: ..."
     promo: re.Pattern
     credit_line: re.Pattern
     byline: re.Pattern

@@ -271,7 +271,7 @@ ENGLISH = Language(
     # Page furniture: ad markers, accessibility links, media-player residue, subscription blurbs,
     # credits, bylines, photo captions.
     junk_line=re.compile(r"^(" + "|".join(JUNK_LINES) + r")$", _I),
-    section_label=re.compile(r"^(?i:details|why it matters|the big picture|driving the news|the bottom line|between the "
+    section_label=re.compile(r"(?i:details|why it matters|the big picture|driving the news|the bottom line|between the "
                              r"lines|what they're saying|the backstory|by the numbers|what's next|flashback|catch up quick|"
                              r"zoom in|zoom out|the context|context|pass it on|"
                              # a story's status, or a kicker in capitals: "UPDATE: ...", "ASKING NEITHER FORGIVENESS
@@ -279,6 +279,8 @@ ENGLISH = Language(
                              r"update|updated|exclusive|original post|breaking|breaking news|developing|"
                              # an explainer's answer ("Q: Where is the search? A: Near Belitung island ...")
                              r"(?-i:A)|answer|"
+                             # a live blog's time: "10:45 AM PT: Law enforcement sources tell ..."
+                             r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{1,4})?|"
                              r"(?-i:[A-Z][A-Z'’-]+(?:,?\s+[A-Z][A-Z'’-]+){2,}))\s*:\s+(?=[A-Z\"“])"),
     junk_prefix=re.compile(r"^(related( articles?)?|read more|read or share this story|see also|more from|watch|listen|"
                            r"recommended)\s*:", _I),
@@ -344,6 +346,12 @@ ENGLISH = Language(
                                   r"\bfor your personal,? non-commercial use\b|\breprints?:|"
                                   r"(?-i:\bJUST WATCHED\b)|\breplay more videos\b|"
                                   r"^read [\"“‘']|"  # a teaser for another story: "Read 'Twilight' Stars to Be ..."
+                                  r"^corrections?:|\bbuy photo\b|\bwait \d+ seconds? to continue\b|"
+                                  # a photo's credit or label in capitals run into the text: "Sean
+                                  # Kilpatrick/THE CANADIAN PRESS A police officer ...", "SUBMITTED IMAGE"
+                                  r"(?-i:\w/(?:THE )?[A-Z]{3,}(?: [A-Z]{3,})+\b|\b(?:SUBMITTED|FILE|HANDOUT) (?:IMAGE|PHOTO)\b|"
+                                  r"\b[A-Z]{3,}(?: [A-Z]{3,})+ (?=[A-Z][a-z]))|"  # "Luka Magnotta THE CANADIAN PRESS Police have ..."
+                                  r"^follow (?:the )?(?:latest|live)\b|"  # "Follow the latest updates on the crash"
                                   # a transcript's speaker or a credits list: "TRUMP: There's two answers to
                                   # that.", "WITH: Julia Roberts (the Queen), ..." (a story label is taken off
                                   # before: section_label)

@@ -13,6 +13,8 @@ import nupunkt
 from summarizer.types import Document, Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+# a whole sentence in brackets, and no bracket inside it
+_BRACKETED = re.compile(r"^\([^()]+[.!?][\"”’]?\)$")
 
 
 def segment(documents: list[Document]) -> list[list[Sentence]]:
@@ -27,6 +29,8 @@ def split_sentences(text: str, document: int = 0) -> list[Sentence]:
             # nupunkt's spans keep trailing spaces; offsets should cover the sentence only
             lead = len(piece) - len(piece.lstrip())
             piece = piece.strip()
+            if _BRACKETED.match(piece):  # "(The figures don't include special elections.)": an aside, but whole
+                piece, lead = piece[1:-1], lead + 1
             if not piece:
                 continue
             begin = paragraph.start() + start + lead
