@@ -40,7 +40,7 @@ MAX_SENTENCES = 2000
 
 @dataclass(frozen=True)
 class Options:
-    # extractive: ~1.4 s a brief; abstractive: 30-110 s for five articles on 2 cores
+    # extractive: ~1.1 s a brief; abstractive: 13-30 s for five articles on 2 cores
     # (bench/results/abstractive-*.json)
     mode: str = DEFAULT_MODE
     max_words: int = DEFAULT_WORDS

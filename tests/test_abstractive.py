@@ -159,18 +159,6 @@ def test_a_quotation_that_is_not_verbatim_loses_its_marks(embedder):
     assert '"' not in result.evidence.fusion.text
 
 
-def test_a_sentence_given_back_as_written_is_asked_for_once_more_in_other_words():
-    class Copier:  # copies the sentence when asked to fuse; rewords when asked only for other words
-        name = "copier"
-
-        def complete_many(self, conversations, max_tokens=96, stop=None):
-            return ["At least 11 people were killed when the ferry capsized off Tallow Point, the coast guard said."
-                    if c[0]["content"] == ENGLISH.prompts.rewording else ITEM.text for c in conversations]
-
-    [draft] = draft_sentences([ITEM], Copier())
-    assert draft.startswith("At least 11 people were killed")
-
-
 def test_a_rewrite_that_would_lose_a_source_falls_back(embedder):
     class CountingJudge(FixedJudge):
         calls = 0

@@ -20,8 +20,6 @@ class Prompts:
     fusion_examples: tuple  # (main sentence, other reports, rewrite)
     fusion_request: str  # format with {main} and {others}
     no_other_reports: str
-    rewording: str
-    rewording_examples: tuple  # (sentence, rewording)
     reply_label: re.Pattern  # a label the model puts before its sentence ("Sentence: ...")
     judge: JudgePrompt  # the support question the LLM judge asks (models/judge.py)
 

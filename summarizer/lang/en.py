@@ -172,16 +172,6 @@ Reply with the sentence only.""",
     ),
     fusion_request="Main sentence: {main}\nOther reports:\n{others}",
     no_other_reports="(none: only this outlet reports it)",
-    rewording="""You rewrite one sentence of a news report in different words for a neutral news brief. Keep \
-every fact, number and name, and who said it; add nothing; keep it one sentence. Reply with the sentence only.""",
-    rewording_examples=(
-        ("The blast was the deadliest attack on the capital since the ceasefire of 2019.",
-         "No attack on the capital had killed more people since the 2019 ceasefire."),
-        ("Residents said the water rose above the first floor within an hour.",
-         "Within an hour the water had risen above the first floor, residents said."),
-        ("Talks between the two unions broke down again in early March.",
-         "In early March, talks between the two unions collapsed once more."),
-    ),
     reply_label=re.compile(r"^(sentence|answer|brief)\s*:\s*", _I),
     # Source before claim (premise, then hypothesis), with worked examples: asked claim-first with
     # three examples, the judge said "no" to most faithful shortenings of real news sentences
