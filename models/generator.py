@@ -123,9 +123,9 @@ class XLlamaCppGenerator(_LlamaBackend):
     def _write(self, conversations: list[list[Message]], max_tokens: int, stop: list[str]) -> list[str]:
         # One after another, not side by side. Each slot keeps only its own last prompt, so prompts written
         # side by side read their instruction block once in every slot that lacks it, and the judge's
-        # prompts (and a rewording prompt, since dropped) kept taking slots from the fusion block: the seeds'
-        # abstractive brief took 40 s warm that way. One after another, the slot that holds the block reads only the rest of each
-        # prompt: 16.6 s warm (bench/abstractive.py), the same 39 s cold.
+        # prompts (and a rewording prompt, since dropped) kept taking slots from the fusion block: the
+        # seeds' abstractive brief took 40 s warm that way. One after another, the slot that holds the
+        # block reads only the rest of each prompt: 16.6 s warm then (bench/abstractive.py).
         return self._engine.generate([self._chat(m) for m in conversations], max_tokens, stop)
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:

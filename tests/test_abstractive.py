@@ -159,6 +159,19 @@ def test_a_quotation_that_is_not_verbatim_loses_its_marks(embedder):
     assert '"' not in result.evidence.fusion.text
 
 
+def test_a_sentence_given_back_as_written_is_drafted_as_written_with_one_call():
+    class Copier:  # gives every sentence back as written, and counts the prompts it is sent
+        name = "copier"
+        prompts = 0
+
+        def complete_many(self, conversations, max_tokens=96, stop=None):
+            Copier.prompts += len(conversations)
+            return [c[-1]["content"].split("Main sentence: ")[1].split("\n")[0] for c in conversations]
+
+    [draft] = draft_sentences([ITEM], Copier())
+    assert draft == ITEM.text and Copier.prompts == 1
+
+
 def test_a_rewrite_that_would_lose_a_source_falls_back(embedder):
     class CountingJudge(FixedJudge):
         calls = 0
