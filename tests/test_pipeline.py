@@ -249,6 +249,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Captain Arvo Lind THE HARBOUR WIRE The coast guard named Lind as the ferry's master.",
     "Follow the latest updates on the Marisol Star.",
     "ADA BRENNER RAN FROM THE PIER DOWN THE STREET TO THIS HOUSE WHERE SHE CALLED FOR HELP.",  # shouted
+    "Kami mendokumentasikan kapal feri baru dari bagian utara pulau Drenna yang tenggelam pada hari Sabtu.",  # Indonesian
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -262,6 +263,7 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
     for text in ("Coast guard crews kept watch over the wreck through the night.",
                  "The OSR said: the ferry had passed its inspection in May.",
                  "The OSR and the NTSB sent divers to the U.S.-built ferry on Monday, the VFA said.",
+                 "North Vessia, South Vessia trade ferry safety reports amid stalled harbour talks",  # a headline
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text
 
