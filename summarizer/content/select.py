@@ -36,6 +36,7 @@ from summarizer.content.compress import shortened
 from summarizer.content.extract import cite
 from summarizer.lang import Language
 from summarizer.reading.clean import SENTENCE_END
+from summarizer.reading.language import in_language
 from summarizer.wording.neutral import loaded_terms, one_party_claim, own_voice
 from summarizer.types import Cluster, Sentence
 from summarizer.content.units import units
@@ -85,7 +86,7 @@ def reads_whole(sentence: Sentence, language: Language) -> bool:
         and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0  # a quotation cut off mid-way
         and text.count("(") == text.count(")")  # an aside cut off mid-way: "(Note: Kate confirmed Monday ..."
         and not _shouted(text)  # a transcript or promo in capitals: "EUGENE BLACKWELL, JR. RAN FROM ..."
-        and _in_language(text, language)  # not a quoted abstract in another language: "Kami mendokumentasikan ..."
+        and in_language(text, language)  # not a quoted abstract in another language: "Kami mendokumentasikan ..."
         and not text.rstrip("\"”’' ").endswith((":", "?"))
         # page furniture inside a paragraph: "Click here to ...", "MUST WATCH ...", "reach her at x@y.com"
         and not language.furniture_sentence.search(text) and not language.contact_line.search(text)
@@ -104,14 +105,6 @@ def _shouted(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w’'.-]*", text) if len(w.strip(".")) > 1]
     capitals = [w for w in words if w.isupper() and len(w.replace(".", "")) > 3]
     return len(capitals) >= 4 and len(capitals) * 2 > len(words)
-
-
-def _in_language(text: str, language: Language) -> bool:
-    """Does a sentence with ten words or more in lower case use any of the language's function words?
-    One that uses none is in another language that shares the script: "Kami mendokumentasikan genus
-    dan spesies baru ...". (A headline does without them, but its words are fewer or capitalised.)"""
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if w.islower()]
-    return len(words) < 10 or any(word in language.stop_words for word in words)
 
 
 def unit_weights(sentences: list[Sentence], said: dict[int, set[str]], sources: list[int],

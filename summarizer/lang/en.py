@@ -261,7 +261,8 @@ ENGLISH = Language(
     # Page furniture: ad markers, accessibility links, media-player residue, subscription blurbs,
     # credits, bylines, photo captions.
     junk_line=re.compile(r"^(" + "|".join(JUNK_LINES) + r")$", _I),
-    section_label=re.compile(r"(?i:details|why it matters|the big picture|driving the news|the bottom line|between the "
+    # at a paragraph's start or a sentence's: a one-paragraph article runs "... Details: The autopsy found ..."
+    section_label=re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?i:details|why it matters|the big picture|driving the news|the bottom line|between the "
                              r"lines|what they're saying|the backstory|by the numbers|what's next|flashback|catch up quick|"
                              r"zoom in|zoom out|the context|context|pass it on|"
                              # a story's status, or a kicker in capitals: "UPDATE: ...", "ASKING NEITHER FORGIVENESS

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime
-from functools import cache
 from urllib.parse import urlsplit
 
 from summarizer.lang import Language
@@ -86,8 +85,9 @@ def clean(document: Document, language: Language) -> Document:
             if not body:
                 headings.append(line)
         elif kind == "body":
-            # a list item's mark is no part of its sentence: "■ 266,000 jobs were added in November."
-            body.append(_labels_off(_part_glued(_BULLET.sub("", line)), language))
+            # a list item's mark is no part of its sentence ("■ 266,000 jobs were added in November."), nor
+            # is a label opening the paragraph or one of its sentences ("Why it matters: ...")
+            body.append(language.section_label.sub("", _part_glued(_BULLET.sub("", line))))
     meta["outlet"] = meta["outlet"] or named_by_furniture
     _name_title_and_outlet(headings, meta)
     if meta["url"] and (not meta["outlet"] or meta["outlet"].lower() in WIRE_AGENCIES):
@@ -98,17 +98,6 @@ def clean(document: Document, language: Language) -> Document:
         body[0] = _DATELINE.sub("", body[0], count=1)
         body[1:] = [_LATER_DATELINE.sub("", paragraph, count=1) for paragraph in body[1:]]
     return replace(document, text="\n\n".join(body), **meta)
-
-
-@cache
-def _label_pattern(language: Language) -> re.Pattern:
-    # at a paragraph's start or a sentence's: a one-paragraph article runs "... Details: The autopsy found ..."
-    return re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?:" + language.section_label.pattern + ")")
-
-
-def _labels_off(paragraph: str, language: Language) -> str:
-    """The paragraph without the labels that open it or its sentences ("Why it matters: ...")."""
-    return _label_pattern(language).sub("", paragraph)
 
 
 def _classify(line: str, language: Language) -> str:

@@ -2,11 +2,15 @@
 
 The models (MiniLM, the word lists, the prompts) are English. A document mostly written in another
 script would be dropped line by line as boilerplate and end in a puzzling "no article text", so it
-is refused up front, naming the script and the languages that use it.
+is refused up front, naming the script and the languages that use it. A sentence in another language
+that shares the script (a paper's abstract quoted in Indonesian) is only no brief material.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
+
+from summarizer.lang import Language
 
 # Unicode script (the first word of a letter's name) -> how a reader knows it
 SCRIPTS = {
@@ -17,6 +21,9 @@ SCRIPTS = {
 }
 FOREIGN_SHARE = 0.5  # share of a document's letters in other scripts at which it is not English
 SAMPLE = 20_000  # characters looked at: enough to tell, cheap on a large document
+# Lower-case words a sentence has before it must use one of the language's function words: headlines do
+# without them, but in fewer words or capitalised ones
+UNMARKED_WORDS = 10
 
 
 def foreign_script(text: str) -> str | None:
@@ -38,3 +45,11 @@ def foreign_script(text: str) -> str | None:
     if count / letters < FOREIGN_SHARE:
         return None
     return SCRIPTS.get(script, f"{script.title()} script")
+
+
+def in_language(sentence: str, language: Language) -> bool:
+    """Is the sentence in `language`, as far as its function words tell? One with UNMARKED_WORDS words
+    or more in lower case and none of them a function word is not: "Kami mendokumentasikan genus dan
+    spesies baru ..." (13 of the 22,148 sentences of the NeuS and Multi-News sets, none of them English)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", sentence) if w.islower()]
+    return len(words) < UNMARKED_WORDS or any(word in language.stop_words for word in words)
