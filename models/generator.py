@@ -118,9 +118,16 @@ class XLlamaCppGenerator(_LlamaBackend):
     def _open(self, path: Path, threads: int, context: int):
         from models.llama_server import LlamaServer
 
-        return LlamaServer(path, threads, context=context)
+        # instruction blocks read once are kept beside the weights, for the next process (llama_server.py)
+        return LlamaServer(path, threads, context=context, states=path.parent / "llama-states")
+
+    def _hold_blocks(self, conversations: list[list[Message]]) -> None:
+        for messages in conversations:
+            if len(messages) > 1:
+                self._engine.hold(self._chat(messages[:-1], reply=False))
 
     def _write(self, conversations: list[list[Message]], max_tokens: int, stop: list[str]) -> list[str]:
+        self._hold_blocks(conversations)
         # One after another, not side by side. Each slot keeps only its own last prompt, so prompts written
         # side by side read their instruction block once in every slot that lacks it, and the judge's
         # prompts (and a rewording prompt, since dropped) kept taking slots from the fusion block: the
@@ -129,6 +136,7 @@ class XLlamaCppGenerator(_LlamaBackend):
         return self._engine.generate([self._chat(m) for m in conversations], max_tokens, stop)
 
     def answer_probabilities(self, messages: list[Message], answers: list[str]) -> dict[str, float]:
+        self._hold_blocks([messages])
         # the server reports the likeliest first tokens by text: an answer's spellings are among them
         # whenever they carry any real mass, and the rest of the vocabulary cancels in the renormalising
         return first_token_shares(self._engine.first_token_logprobs(self._chat(messages)), answers)

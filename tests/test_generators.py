@@ -57,3 +57,31 @@ def test_weights_are_joined_once_and_verified(tmp_path):
                              pip_names="no-such-package")
     with pytest.raises(WeightsError, match="not installed"):
         assemble(missing, tmp_path)
+
+
+def test_an_instruction_block_read_once_is_restored_by_the_next_process(tmp_path):
+    # Three servers on the real weights stand for three processes sharing one folder of states.
+    from models.llama_server import LlamaServer
+
+    settings = model_settings()
+    path = assemble(QWEN_1_5B, settings.cache_dir)
+    block = chatml([{"role": "system", "content": ENGLISH.prompts.judge.system}], reply=False)
+    prompt = block + chatml(REWRITE)
+
+    def server():
+        return LlamaServer(path, settings.threads, context=2048, parallel=2, states=tmp_path)
+
+    first = server()
+    assert first.hold(block) == "read" and first.hold(block) == "held"
+    [saved] = tmp_path.iterdir()  # one whole state, no part-written file left beside it
+    written = first.generate([prompt], 40, [])
+    del first
+    second = server()
+    assert second.hold(block) == "restored"
+    assert second.generate([prompt], 40, []) == written  # the restored memory reads as the block itself
+    del second
+    # a state this build cannot restore (another build's, or cut short) is read anew and written again
+    saved.write_bytes(b"not a state")
+    third = server()
+    assert third.hold(block) == "read"
+    assert saved.stat().st_size > 1_000_000 and third.generate([prompt], 40, []) == written
