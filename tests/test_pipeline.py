@@ -250,6 +250,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Follow the latest updates on the Marisol Star.",
     "ADA BRENNER RAN FROM THE PIER DOWN THE STREET TO THIS HOUSE WHERE SHE CALLED FOR HELP.",  # shouted
     "Kami mendokumentasikan kapal feri baru dari bagian utara pulau Drenna yang tenggelam pada hari Sabtu.",  # Indonesian
+    "To see every sailing, click the \"All Crossings\" button below the map.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -276,8 +277,20 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
 
     # "we" and "I" outside quotation marks: the brief cannot say who speaks
     for text in ("Today we sought and received a search warrant for the ferry's logbooks.",
-                 "What I can control, however, are the decisions I make today about the fleet."):
+                 "What I can control, however, are the decisions I make today about the fleet.",
+                 "I like having a warm coat on the night ferry to Drenna."):
         assert not reads_whole(sentence(text), ENGLISH), text
+    # the writer speaking to the reader: a review's, an advice column's or a sign-up line's "you"
+    for text in ("You might think a ferry captain would know the Drenna crossing by heart.",
+                 "If you ever take the night ferry to Drenna, bring a warm coat.",
+                 "Imagine, for a minute, that the pier at Tallow Point never reopens.",
+                 "The Drenna crossing is a trip you'll wish you hadn't taken this winter."):
+        assert not reads_whole(sentence(text), ENGLISH), text
+    # ... but not a "you" someone is quoted saying, nor one in a title
+    for text in ("\"You never forget a night like that,\" Captain Arvo Lind said of the grounding.",
+                 "The survivors' story will air as Thank You for Your Patience on State Radio.",
+                 "Imagine Harbour, the ferry's operator, said the pier would reopen on Monday."):
+        assert reads_whole(sentence(text), ENGLISH), text
     # a quotation alone names no speaker: it may only follow the sentence before it, which does
     bare = sentence("\u201cThe company would have made it so hard on me.\u201d")
     assert reads_whole(bare, ENGLISH) and leans_back(bare, ENGLISH)

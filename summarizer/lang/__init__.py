@@ -79,6 +79,7 @@ class Language:
     party_tag: re.Pattern  # a politician's party and state after the name: "(R-Ky.)"; group "party"
     parties: dict  # the tag's party letter -> the party's name: "R" -> "Republican"
     first_person: re.Pattern  # someone speaking for themselves: "we", "our", "I think" (outside quotation marks)
+    addresses_reader: re.Pattern  # the writer speaking to the reader: "you", "your", "Imagine, for a minute, ..."
     date_formats: tuple
     # patterns: sentences that cannot stand alone
     needs_context: re.Pattern

@@ -318,13 +318,18 @@ ENGLISH = Language(
     parties={"R": "Republican", "D": "Democrat", "I": "independent"},
     first_person=re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|me|[Mm]y|I(?= (?:\w+ly )?(?:am|was|have|had|do|did|don[’']t|will|would|"
                             r"can|could|think|believe|know|want|hope|said|say|feel|felt|saw|see|wrote|asked|hear|heard|guess|mean|"
-                            r"wonder|remember|recall|suspect|doubt|agree|love|hate|need|just|really|never)\b)|"
+                            r"wonder|remember|recall|suspect|doubt|agree|like|liked|love|hate|need|just|really|never)\b)|"
                             r"I[’'](?:m|ve|d|ll))\b"),
+    # a columnist's or a page's "you": reviews, advice, teasers, sign-up lines; never a news brief's voice
+    # (capitalised only at the start: "Thank You for Your Service" is a title)
+    addresses_reader=re.compile(r"(?:^|(?<![\w’'-]))(?:you|your|yours|yourself|yourselves)\b|^(?:You|Your)\b|"
+                                r"^Imagine,? (?:for a|a|an|the|if|that|what|how)\b|^Let[’']s\b|^Let us\b|"
+                                r"^Consider (?:what|how|this|that)\b"),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
                              r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
                             r"\b(?:can be reached at|is reachable at|email us at|reach (?:him|her|them|us) at)\b|^e-?mail:", _I),
-    furniture_sentence=re.compile(r"\bMUST WATCH\b|\bPLAY VIDEO\b|\bclick here\b|\byou can (?:watch|see|listen)\b|"
+    furniture_sentence=re.compile(r"\bMUST WATCH\b|\bPLAY VIDEO\b|\bclick here\b|\bclick (?:on )?the [^.]{1,40}\b(?:button|link|tab|icon)\b|\byou can (?:watch|see|listen)\b|"
                                   r"\b(?:watch|see|listen to) (?:it|the (?:full )?(?:video|clip|trailer|interview)|"
                                   r"[\w’' ]{1,30}’s (?:comment|remarks?|interview)) (?:below|above|here)\b|"
                                   r"https?://|\bwww\.\w|^@\w|\bfollow [^.]{1,60} on twitter\b|^watch\b|^read more about\b|"
