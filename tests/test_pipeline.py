@@ -299,7 +299,9 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
     # a connective answers the sentence before it
     for text in ("In fact, it was only the third crossing cancelled this winter.",
                  "No. It's just a very unlucky winter for the Drenna crossing.",  # an answer to a question
-                 "As a result, the pier at Tallow Point stayed closed until Monday."):
+                 "As a result, the pier at Tallow Point stayed closed until Monday.",
+                 "Or after two ferries ran aground off Tallow Point in one winter.",  # an alternative to the one before
+                 "After all, the Drenna crossing is the busiest in Oskaria."):
         assert leans_back(sentence(text), ENGLISH), text
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
                  "The US said it would send two divers to Tallow Point.",

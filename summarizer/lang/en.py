@@ -355,12 +355,13 @@ ENGLISH = Language(
     date_formats=("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%b. %d, %Y"),
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(
-        r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|also|so|"
+        r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|or|nor|also|so|"
         r"however|meanwhile|still|yet|then|instead|such|the two|both|therefore|thus|hence|moreover|furthermore|"
         r"the (ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|parties))\b"
         # a connective that answers the sentence before: "In fact, it was only the third ..."
         r"|^(?:in fact|indeed|in addition|additionally|as a result|in turn|for example|for instance|in other words|"
-        r"nevertheless|nonetheless|at the same time|in response|by contrast|on the other hand),"
+        r"nevertheless|nonetheless|at the same time|in response|by contrast|on the other hand|after all|of course|"
+        r"even so|that said|likewise|similarly|otherwise|rather|then again|in short|in any case|anyway),"
         # an answer to the question before it: "No. It's just a very unfortunate year."
         r"|^(?:yes|no)[.,!]\s", _I),
     # ... and these point back at something the reader has not been told.
