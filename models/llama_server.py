@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -41,7 +42,8 @@ class LlamaServer:
         self._server = xllamacpp.Server(params)
         # a state is only good for the weights and the build that wrote it
         self._build = f"{path.name}:{path.stat().st_size}:{xllamacpp.__version__}:{context}"
-        self._held: dict[str, str] = {}  # instruction block -> how it came into memory
+        self._held: dict[str, str] = {}  # instruction block -> how it came into memory (each in a slot of its own)
+        self._holding = threading.Lock()  # the service's threads: one reads a block, the others then find it held
         # the slots' save and restore are only offered over the server's local HTTP port
         self._http = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -68,9 +70,14 @@ class LlamaServer:
         """Have a slot hold the instruction block `block`, so that prompts starting with it read only the
         rest: "held" (this process has it), "restored" (from the state a previous process saved) or "read"
         (and saved for the next process, where states are kept)."""
-        if block in self._held:
-            return "held"
-        slot = len(self._held) % self.parallel  # each block in a slot of its own, from the first
+        with self._holding:
+            if block in self._held:
+                return "held"
+            self._held[block] = self._bring_in(block, slot=len(self._held) % self.parallel)
+            return self._held[block]
+
+    def _bring_in(self, block: str, slot: int) -> str:
+        """Restore `block` into `slot` from its saved state, or read it there (and save its state)."""
         name = hashlib.sha256(f"{self._build}\n{block}".encode()).hexdigest()[:24] + ".bin"
         how = "read"
         if self._states and (self._states / name).exists():
@@ -84,7 +91,6 @@ class LlamaServer:
                 partial = f"{name}.{os.getpid()}.part"  # renamed once whole: a reader never finds half a file
                 if "n_saved" in self._slot_action(slot, "save", partial):
                     os.replace(self._states / partial, self._states / name)
-        self._held[block] = how
         return how
 
     def _slot_action(self, slot: int, action: str, filename: str) -> dict:
