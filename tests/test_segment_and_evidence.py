@@ -20,6 +20,13 @@ def test_a_whole_sentence_in_brackets_is_read_without_them():
     assert all(text[s.start:s.end] == s.text for s in sentences)
 
 
+def test_a_bullet_run_into_the_paragraph_is_not_part_of_its_sentence():
+    text = "The ferry sank. ■ 212 passengers were rescued. ■ Divers went down."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["The ferry sank.", "212 passengers were rescued.", "Divers went down."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
 def test_numbers_are_canonical_across_spellings():
     assert numbers("Twenty-three injured, 1,000 dead, two crew") == {"23", "1000", "2"}
     assert missing_numbers("at least 11 people died", ["nine people were confirmed dead"]) == {"11"}

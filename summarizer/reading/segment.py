@@ -15,6 +15,8 @@ from summarizer.types import Document, Sentence
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # a whole sentence in brackets, and no bracket inside it
 _BRACKETED = re.compile(r"^\([^()]+[.!?][\"”’]?\)$")
+# a list's bullet where a page ran the list into the paragraph: "... a strike. ■ 266,000 jobs were added."
+_BULLET_MARK = re.compile(r"^[•·▪●◦■►▶]\s*")
 
 
 def segment(documents: list[Document]) -> list[list[Sentence]]:
@@ -31,6 +33,9 @@ def split_sentences(text: str, document: int = 0) -> list[Sentence]:
             piece = piece.strip()
             if _BRACKETED.match(piece):  # "(The figures don't include special elections.)": an aside, but whole
                 piece, lead = piece[1:-1], lead + 1
+            bullet = _BULLET_MARK.match(piece)
+            if bullet:
+                piece, lead = piece[bullet.end():], lead + bullet.end()
             if not piece:
                 continue
             begin = paragraph.start() + start + lead
