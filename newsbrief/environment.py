@@ -3,7 +3,8 @@ configuration here, and pass it down; nothing in `summarizer/` or `models/` look
 
   NEWSBRIEF_GENERATOR   generator backend (default qwen-1.5b; see models/generator.py)
   NEWSBRIEF_THREADS     threads for the models (default 2)
-  NEWSBRIEF_CACHE       folder of joined model weights and the service's database
+  NEWSBRIEF_CACHE       folder of joined model weights, their saved instruction blocks (llama-states/,
+                        models/llama_server.py) and the service's database
                         (default $XDG_CACHE_HOME/newsbrief or ~/.cache/newsbrief)
 """
 from __future__ import annotations
