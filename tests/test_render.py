@@ -54,6 +54,22 @@ def test_markdown_markers_point_at_the_numbered_sources(brief):
     assert [int(n) for n in re.findall(r"^(\d+)\. ", sources, re.M)] == list(range(1, len(brief.documents) + 1))
 
 
+def test_one_source_run_by_two_articles_says_so(brief):
+    # the example's coast guard report is one wire story that two outlets ran
+    markdown = to_markdown(brief)
+    for sentence in brief.sentences:
+        articles = len({c.document for c in sentence.citations})
+        line = next(l for l in markdown.splitlines() if sentence.text in l)
+        if sentence.evidence.independent_sources == 1 and articles > 1:
+            assert line.endswith(f"(one source: the same copy in {articles} articles)"), line
+        elif sentence.evidence.independent_sources == 1:
+            assert line.endswith("(one source)"), line
+        else:
+            assert "one source" not in line, line
+    assert any(s.evidence.independent_sources == 1 and len({c.document for c in s.citations}) > 1
+               for s in brief.sentences)
+
+
 def test_html_is_standalone_and_escaped(brief):
     brief.sentences[0].text = "Risky <script>alert(1)</script> text"
     page = to_html(brief)

@@ -63,9 +63,13 @@ def to_json(brief: Brief) -> str:
 
 
 def _single_source_note(brief: Brief, sentence) -> str:
-    """Said when only one independent source reports a sentence, among several sources."""
-    several = brief.stats.get("independent_sources", 0) > 1
-    return " (one source)" if several and sentence.evidence.independent_sources == 1 else ""
+    """Said when only one independent source reports a sentence, among several sources. Articles that
+    ran the same copy (a wire story) are one source: the note says so, or "[1][2] (one source)" would
+    read as a contradiction."""
+    if brief.stats.get("independent_sources", 0) <= 1 or sentence.evidence.independent_sources != 1:
+        return ""
+    articles = len({c.document for c in sentence.citations})
+    return f" (one source: the same copy in {articles} articles)" if articles > 1 else " (one source)"
 
 
 def source_label(document: Document, number: int) -> str:
