@@ -251,6 +251,10 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "ADA BRENNER RAN FROM THE PIER DOWN THE STREET TO THIS HOUSE WHERE SHE CALLED FOR HELP.",  # shouted
     "Kami mendokumentasikan kapal feri baru dari bagian utara pulau Drenna yang tenggelam pada hari Sabtu.",  # Indonesian
     "To see every sailing, click the \"All Crossings\" button below the map.",
+    "Caption Divers search the water off Tallow Point on Sunday.",
+    "Hide Caption 12 of 30 30 photos: Photos: The Marisol Star aground.",
+    "Captain Arvo Lind (Photo: .)",
+    "March 3, 6:00 p.m. Updated with a statement from Brevik Lines' lawyer.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -265,6 +269,8 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
                  "The OSR said: the ferry had passed its inspection in May.",
                  "The OSR and the NTSB sent divers to the U.S.-built ferry on Monday, the VFA said.",
                  "North Vessia, South Vessia trade ferry safety reports amid stalled harbour talks",  # a headline
+                 "The safety code was updated to include night crossings, the authority said.",
+                 "Captain Arvo Lind said the captions on the ferry's safety video were wrong.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text
 

@@ -348,6 +348,10 @@ ENGLISH = Language(
                                   r"(?-i:\w/(?:THE )?[A-Z]{3,}(?: [A-Z]{3,})+\b|\b(?:SUBMITTED|FILE|HANDOUT) (?:IMAGE|PHOTO)\b|"
                                   r"\b[A-Z]{3,}(?: [A-Z]{3,})+ (?=[A-Z][a-z]))|"  # "Luka Magnotta THE CANADIAN PRESS Police have ..."
                                   r"^follow (?:the )?(?:latest|live)\b|"  # "Follow the latest updates on the crash"
+                                  # a gallery's caption and an editor's update note: "Hide Caption 25 of 30",
+                                  # "Caption Trump supporters gather ...", "(Photo: .)", "Updated with a statement ..."
+                                  r"^(?-i:(?:Hide )?Caption)\b|\b\d+ of \d+ \d+ photos\b|\(photo:|"
+                                  r"(?-i:(?:^|[ap]\.m\.\s+|\b[A-Z]T\s+)Updated (?:with|to (?:include|add|reflect))\b)|"
                                   # a transcript's speaker or a credits list: "TRUMP: There's two answers to
                                   # that.", "WITH: Julia Roberts (the Queen), ..." (a story label is taken off
                                   # before: section_label)
