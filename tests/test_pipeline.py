@@ -255,6 +255,10 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Hide Caption 12 of 30 30 photos: Photos: The Marisol Star aground.",
     "Captain Arvo Lind (Photo: .)",
     "March 3, 6:00 p.m. Updated with a statement from Brevik Lines' lawyer.",
+    "March 3, 2024 Divers search the water off Tallow Point.",
+    "Eleven ferries cross the strait each day. Here are the crossings to watch.",
+    "Here's what we know about the Marisol Star.",
+    "1 of 14 Full Screen Autoplay Close Skip Ad × The Marisol Star aground View Photos Divers search the water.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -270,6 +274,8 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
                  "The OSR and the NTSB sent divers to the U.S.-built ferry on Monday, the VFA said.",
                  "North Vessia, South Vessia trade ferry safety reports amid stalled harbour talks",  # a headline
                  "The safety code was updated to include night crossings, the authority said.",
+                 "On March 3, 2024, divers searched the water off Tallow Point.",
+                 "Divers say here is where the Marisol Star struck the rocks.",
                  "Captain Arvo Lind said the captions on the ferry's safety video were wrong.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text

@@ -351,7 +351,13 @@ ENGLISH = Language(
                                   # a gallery's caption and an editor's update note: "Hide Caption 25 of 30",
                                   # "Caption Trump supporters gather ...", "(Photo: .)", "Updated with a statement ..."
                                   r"^(?-i:(?:Hide )?Caption)\b|\b\d+ of \d+ \d+ photos\b|\(photo:|"
+                                  r"\bskip ad\b|\bfull screen autoplay\b|\bview photos\b|"  # a gallery's controls
                                   r"(?-i:(?:^|[ap]\.m\.\s+|\b[A-Z]T\s+)Updated (?:with|to (?:include|add|reflect))\b)|"
+                                  # a caption that opens with its date: "July 4, 2016 Spectators on the Mall watch ..."
+                                  r"(?-i:^(?:January|February|March|April|May|June|July|August|September|October|"
+                                  r"November|December) \d{1,2}, \d{4} (?=[A-Z]))|"
+                                  # a teaser's "here are the races to watch", "Here's what we know"
+                                  r"(?:^|[.:] )here(?:['’]s| are| is) (?:what|the|how|why|a look|everything|who|where)\b|"
                                   # a transcript's speaker or a credits list: "TRUMP: There's two answers to
                                   # that.", "WITH: Julia Roberts (the Queen), ..." (a story label is taken off
                                   # before: section_label)
