@@ -17,7 +17,8 @@ from summarizer.types import Document
 
 _MEDIA_TIMES = re.compile(r"^(\d{1,2}:\d{2}(:\d{2})?\s*)+$")
 # a list item's mark: a bullet, a dash or star, or a number ("3. As a result of ...")
-_BULLET = re.compile(r"^\s*(?:[•·▪●◦■►▶]\s*|[\-\*]\s+|\d{1,2}\.\s+(?=[A-Z\"“]))")
+BULLET_GLYPHS = "•·▪●◦■►▶"
+_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s*|[\-\*]\s+|\d{{1,2}}\.\s+(?=[A-Z\"“]))")
 # A URL may arrive broken by a stray space where a page wrapped it.
 _URL = re.compile(r"^https?://\S+( \S+)?$")
 # News agencies: a byline "for AFP" on a newspaper's page names the agency, not the page's outlet.

@@ -10,13 +10,14 @@ import re
 
 import nupunkt
 
+from summarizer.reading.clean import BULLET_GLYPHS
 from summarizer.types import Document, Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # a whole sentence in brackets, and no bracket inside it
 _BRACKETED = re.compile(r"^\([^()]+[.!?][\"”’]?\)$")
 # a list's bullet where a page ran the list into the paragraph: "... a strike. ■ 266,000 jobs were added."
-_BULLET_MARK = re.compile(r"^[•·▪●◦■►▶]\s*")
+_BULLET_MARK = re.compile(rf"^[{BULLET_GLYPHS}]\s*")
 
 
 def segment(documents: list[Document]) -> list[list[Sentence]]:
