@@ -259,6 +259,8 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Eleven ferries cross the strait each day. Here are the crossings to watch.",
     "Here's what we know about the Marisol Star.",
     "1 of 14 Full Screen Autoplay Close Skip Ad × The Marisol Star aground View Photos Divers search the water.",
+    "Check out the video below for more on the rescue at Tallow Point!",
+    "Email This Divers reached the Marisol Star on Sunday.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -275,6 +277,7 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
                  "North Vessia, South Vessia trade ferry safety reports amid stalled harbour talks",  # a headline
                  "The safety code was updated to include night crossings, the authority said.",
                  "On March 3, 2024, divers searched the water off Tallow Point.",
+                 "Share this crossing's timetable with passengers, the authority told operators.",
                  "Divers say here is where the Marisol Star struck the rocks.",
                  "Captain Arvo Lind said the captions on the ferry's safety video were wrong.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):

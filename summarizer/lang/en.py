@@ -352,6 +352,7 @@ ENGLISH = Language(
                                   # "Caption Trump supporters gather ...", "(Photo: .)", "Updated with a statement ..."
                                   r"^(?-i:(?:Hide )?Caption)\b|\b\d+ of \d+ \d+ photos\b|\(photo:|"
                                   r"\bskip ad\b|\bfull screen autoplay\b|\bview photos\b|"  # a gallery's controls
+                                  r"\bcheck out the (?:video|clip|photos?|gallery) (?:below|above)\b|(?-i:^(?:Email|Share) This\b)|"
                                   r"(?-i:(?:^|[ap]\.m\.\s+|\b[A-Z]T\s+)Updated (?:with|to (?:include|add|reflect))\b)|"
                                   # a caption that opens with its date: "July 4, 2016 Spectators on the Mall watch ..."
                                   r"(?-i:^(?:January|February|March|April|May|June|July|August|September|October|"
