@@ -10,7 +10,6 @@ Prints the figures and writes them to bench/results/abstractive-ENGINE.json.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -18,14 +17,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from results_file import write  # noqa: E402
+from results_file import SEEDS, write  # noqa: E402
 
-DEFAULT_INPUTS = sorted((Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared") / "seeds").glob("*.txt"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("inputs", nargs="*", type=Path, default=SEEDS)
     parser.add_argument("--engine", choices=["llama-cpp-python", "xllamacpp"],
                         help="the llama.cpp engine (default: xllamacpp, as the CLI's)")
     args = parser.parse_args()

@@ -23,15 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from results_file import write  # noqa: E402
+from results_file import SEEDS, write  # noqa: E402
 
-DEFAULT_INPUTS = sorted((Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared") / "seeds").glob("*.txt"))
 TARGET_SECONDS = 25
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("inputs", nargs="*", type=Path, default=SEEDS)
     parser.add_argument("--runs", type=int, default=2, help="runs after the first (default 2)")
     args = parser.parse_args()
 

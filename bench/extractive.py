@@ -19,9 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from results_file import write  # noqa: E402
+from results_file import SEEDS, write  # noqa: E402
 
-DEFAULT_INPUTS = sorted((Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared") / "seeds").glob("*.txt"))
 
 
 def cold_seconds(paths: list[Path]) -> float:
@@ -34,7 +33,7 @@ def cold_seconds(paths: list[Path]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("inputs", nargs="*", type=Path, default=SEEDS)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
 

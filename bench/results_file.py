@@ -1,5 +1,6 @@
-"""One way for every benchmark to report: print the figures and write them to bench/results/NAME.json,
-stamped with the time and the machine they were measured on."""
+"""What every benchmark shares: the seed articles it reads by default (the shared/ folder beside the
+checkout, or $NEWSBRIEF_SHARED), and one way to report: print the figures and write them to
+bench/results/NAME.json, stamped with the time and the machine they were measured on."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,8 @@ import time
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
+SEEDS = sorted((Path(os.environ.get("NEWSBRIEF_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+                / "seeds").glob("*.txt"))
 
 
 def write(name: str, figures: dict) -> Path:
