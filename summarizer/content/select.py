@@ -92,8 +92,8 @@ def reads_whole(sentence: Sentence, language: Language) -> bool:
         and not language.furniture_sentence.search(text) and not language.contact_line.search(text)
         # "Today we sought a search warrant": someone speaking for themselves, unquoted; the brief cannot
         # say who (and the outlet's own "we" is its voice, not the news)
-        and not language.first_person.search(own_voice(text))
-        and not language.addresses_reader.search(own_voice(text))  # "You might think a filmmaker ..."
+        and not language.first_person.search(voice := own_voice(text))
+        and not language.addresses_reader.search(voice)  # "You might think a filmmaker ..."
         and not loaded_terms(text, language)  # "Baku admitted...": the outlet's voice, not the brief's
         # "Azerbaijan accidentally shot down ...": a party's claim stated as fact; another outlet's
         # "the ministry said ... by accident" says the same and who claims it

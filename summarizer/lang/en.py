@@ -355,8 +355,7 @@ ENGLISH = Language(
                                   r"\bcheck out the (?:video|clip|photos?|gallery) (?:below|above)\b|(?-i:^(?:Email|Share) This\b)|"
                                   r"(?-i:(?:^|[ap]\.m\.\s+|\b[A-Z]T\s+)Updated (?:with|to (?:include|add|reflect))\b)|"
                                   # a caption that opens with its date: "July 4, 2016 Spectators on the Mall watch ..."
-                                  r"(?-i:^(?:January|February|March|April|May|June|July|August|September|October|"
-                                  r"November|December) \d{1,2}, \d{4} (?=[A-Z]))|"
+                                  r"(?-i:^(?:" + "|".join(MONTHS) + r") \d{1,2}, \d{4} (?=[A-Z]))|"
                                   # a teaser's "here are the races to watch", "Here's what we know"
                                   r"(?:^|[.:] )here(?:['’]s| are| is) (?:what|the|how|why|a look|everything|who|where)\b|"
                                   # a transcript's speaker or a credits list: "TRUMP: There's two answers to
