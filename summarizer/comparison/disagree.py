@@ -28,6 +28,7 @@ class Figure:
     amount: float
     subjects: frozenset  # who is counted: {"people"}, {"crew"}, {"soldiers", "civilians"}; empty if unsaid
     sentence: Sentence
+    span: tuple[int, int] = (0, 0)  # where the quantity is written in the sentence
 
 
 def figures(sentence: Sentence, language: Language) -> list[Figure]:
@@ -41,24 +42,38 @@ def figures(sentence: Sentence, language: Language) -> list[Figure]:
         after = _until_next_quantity(text[match.end():].split()[:WINDOW], language)
         if _counts_things(after, language):
             continue  # "40 more vehicles", "48 settlements": not people
-        # what the figure counts is said in its own clause: "five wounded, and the toll could rise" counts
-        # the wounded
-        window = _CLAUSE_END.split(" ".join(after).lower(), maxsplit=1)[0]
-        lead_in = " ".join(text[:match.start()].split()[-4:]).lower()
-        category = next((c for c, p in language.figure_categories.items()
-                         if re.search(r"\b(" + p + r")\b", window)), None)
-        if category is None and language.toll_at.search(" ".join(text[:match.start()].split()[-TOLL_WINDOW:]).lower()):
-            category = "deaths"  # "put the toll at 17"
-        if category is None:
-            last = lead_in.split()[-1:] or [""]
-            category = next((c for c, p in language.figure_lead_ins.items()
-                             if re.fullmatch(p, last[0].strip(","))), None)
+        category = _category(text, match, after, language)
         if category:
             subjects = frozenset(_subject(w, language) for w in after[:4]) - {""}
             if not subjects and found:
                 subjects = found[-1].subjects  # "two crew members dead and one injured": one of the crew
-            found.append(Figure(category, " ".join(match.group().split()), amount, subjects, sentence))
+            found.append(Figure(category, " ".join(match.group().split()), amount, subjects, sentence, match.span()))
     return found
+
+
+def counted(text: str, language: Language) -> list[tuple[str, float, tuple[int, int]]]:
+    """The counts the text gives, as (kind, amount, where the quantity is written), however it words
+    them: "two dead and one injured" and "Two airmen died and a third was injured" (one more: one) both
+    give deaths 2 and injured 1."""
+    found = [(f.category, f.amount, f.span) for f in figures(Sentence(0, 0, text, 0, len(text)), language)]
+    for match in language.one_more.finditer(text):
+        after = _until_next_quantity(text[match.end():].split()[:WINDOW], language)
+        if category := _category(text, match, after, language):
+            found.append((category, 1.0, match.span()))
+    return found
+
+
+def _category(text: str, match: re.Match, after: list[str], language: Language) -> str | None:
+    """What the quantity `match` counts: said in its own clause ("five wounded, and the toll could
+    rise" counts the wounded), or by a toll before it, or by the verb just before it ("killing 11")."""
+    window = _CLAUSE_END.split(" ".join(after).lower(), maxsplit=1)[0]
+    category = next((c for c, p in language.figure_categories.items() if re.search(r"\b(" + p + r")\b", window)), None)
+    if category is None and language.toll_at.search(" ".join(text[:match.start()].split()[-TOLL_WINDOW:]).lower()):
+        category = "deaths"  # "put the toll at 17"
+    if category is None:
+        last = " ".join(text[:match.start()].split()[-4:]).lower().split()[-1:] or [""]
+        category = next((c for c, p in language.figure_lead_ins.items() if re.fullmatch(p, last[0].strip(","))), None)
+    return category
 
 
 def find_disagreements(sentences: list[Sentence], language: Language) -> list[Disagreement]:

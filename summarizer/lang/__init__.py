@@ -80,6 +80,7 @@ class Language:
     parties: dict  # the tag's party letter -> the party's name: "R" -> "Republican"
     first_person: re.Pattern  # someone speaking for themselves: "we", "our", "I think" (outside quotation marks)
     addresses_reader: re.Pattern  # the writer speaking to the reader: "you", "your", "Imagine, for a minute, ..."
+    says_nothing: re.Pattern  # that a statement was made, and not what it says: "The army released a statement."
     date_formats: tuple
     # patterns: sentences that cannot stand alone
     needs_context: re.Pattern
@@ -100,6 +101,7 @@ class Language:
     subset: re.Pattern
     vague_amounts: dict
     quantity: re.Pattern
+    one_more: re.Pattern  # "a third crew member was injured": one more of a count given before
     counted: dict  # kind of people -> the words for them
     not_nouns: frozenset
     more: frozenset  # "40 more vehicles"

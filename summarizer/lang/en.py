@@ -325,6 +325,11 @@ ENGLISH = Language(
     addresses_reader=re.compile(r"(?:^|(?<![\w’'-]))(?:you|your|yours|yourself|yourselves)\b|^(?:You|Your)\b|"
                                 r"^Imagine,? (?:for a|a|an|the|if|that|what|how)\b|^Let[’']s\b|^Let us\b|"
                                 r"^Consider (?:what|how|this|that)\b"),
+    # what a statement says is news; that one was made, and when, is not
+    says_nothing=re.compile(r"\b(?:released|issued|put out|published|made)\s+(?:a|an|its|their)\s+(?:\w+\s+)?"
+                            r"(?:statement|announcement|press release|communiqu[eé])"
+                            r"(?:\s+(?:on|early|late|this|last|in|the|morning|afternoon|evening|night|day|week|"
+                            + "|".join(WEEKDAYS) + r"))*\s*\.?[\"”’']?$", _I),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
                              r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
@@ -408,6 +413,7 @@ ENGLISH = Language(
         r"(?P<qual>(?:more than|at least|over|nearly|almost|about|around|some|up to|as many as|fewer than|"
         r"less than)\s+)?(?P<num>" + _any(VAGUE_AMOUNTS) + r"|" + _CARDINAL + r"(?:\s+(?:hundred|thousand))?)"
         r"(?P<tail>\s+or more)?", _I),
+    one_more=re.compile(r"\ba\s+(?:second|third|fourth|fifth)\b(?!\s+of\b)", _I),  # not "a third of the town"
     counted={
         "people": frozenset({"people", "persons", "victims", "residents", "passengers"}),
         "soldiers": frozenset({"soldiers", "troops", "fighters", "servicemen"}),
