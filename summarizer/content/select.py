@@ -47,7 +47,10 @@ MIN_WORDS = 6
 CUT_OFF_WORDS = 15
 SINGLE_SOURCE = 0.05  # weight of a unit one source states, against 1 per further source
 HEADLINE = 2.0  # added to a unit that a headline states
-COUNT = 1.3  # times the weight of a count ("injured:1"): the toll is the news a reader looks for first
+# times the weight of a count ("injured:1"): the toll is the news a reader looks for first. At 1 the seeds'
+# "a third was injured" lost to background; at 2 the ferry example's one-source figures pushed out its
+# consensus lead. NeuS and Multi-News moved by 0.04 at most between 1 and 2.
+COUNT = 1.3
 RELEVANCE = 3.0  # per chosen sentence, times its closeness to the headlines and leads
 AGREEMENT = 2.0  # per chosen sentence, times the further independent sources that state it
 CANDIDATES = 80  # sentences given to the solver, the closest to the event first
