@@ -326,6 +326,11 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "The Oskarian coast guard issued a statement on Sunday."):
         assert not reads_whole(sentence(text), ENGLISH), text
     assert reads_whole(sentence("Brevik Lines released a statement saying the ship lost engine power."), ENGLISH)
+    # ... nor which outlet had the story first
+    for text in ("The Velmar Courier first reported the news of the grounding.",
+                 "News of the grounding was first reported by State Radio."):
+        assert not reads_whole(sentence(text), ENGLISH), text
+    assert reads_whole(sentence("State Radio first reported that the captain had been questioned."), ENGLISH)
     # a quotation alone names no speaker: it may only follow the sentence before it, which does
     bare = sentence("\u201cThe company would have made it so hard on me.\u201d")
     assert reads_whole(bare, ENGLISH) and leans_back(bare, ENGLISH)

@@ -325,11 +325,13 @@ ENGLISH = Language(
     addresses_reader=re.compile(r"(?:^|(?<![\w’'-]))(?:you|your|yours|yourself|yourselves)\b|^(?:You|Your)\b|"
                                 r"^Imagine,? (?:for a|a|an|the|if|that|what|how)\b|^Let[’']s\b|^Let us\b|"
                                 r"^Consider (?:what|how|this|that)\b"),
-    # what a statement says is news; that one was made, and when, is not
+    # what a statement says is news; that one was made, and when, or which outlet had the story first, is not
     says_nothing=re.compile(r"\b(?:released|issued|put out|published|made)\s+(?:a|an|its|their)\s+(?:\w+\s+)?"
                             r"(?:statement|announcement|press release|communiqu[eé])"
                             r"(?:\s+(?:on|early|late|this|last|in|the|morning|afternoon|evening|night|day|week|"
-                            + "|".join(WEEKDAYS) + r"))*\s*\.?[\"”’']?$", _I),
+                            + "|".join(WEEKDAYS) + r"))*\s*\.?[\"”’']?$|"
+                            r"^(?:the )?news(?: of [^.,]{1,60})? (?:was|were) (?:first )?(?:reported|broken) by [^.,]{1,50}\.$|"
+                            r"^[A-Z][\w.&'’ -]{0,40} (?:first )?(?:reported|broke) the (?:news|story)(?: of [^.,]{1,60})?\.$", _I),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
                              r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
