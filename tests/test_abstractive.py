@@ -124,6 +124,20 @@ def test_dropped_attribution_is_restored_and_the_draft_checked(embedder):
     assert doubted.evidence.mode == "extractive-fallback"  # the judge accepted no source
 
 
+def test_a_dropped_quotation_mark_is_put_back():
+    """'the "deliberate" overloading' is the union's word; without its marks it would be the brief's."""
+    quoted = BriefSentence(
+        text='The union blamed Brevik Lines for the "deliberate" overloading of the ferry, which capsized off Tallow Point.',
+        citations=[Citation(3, 1, 'The union blamed Brevik Lines for the "deliberate" overloading of the ferry, '
+                                  'which capsized off Tallow Point.')])
+    reply = "The union blamed Brevik Lines for the deliberate overloading of the ferry."
+    assert draft_sentences([quoted], ScriptedGenerator(reply))[0] == \
+        'The union blamed Brevik Lines for the "deliberate" overloading of the ferry.'
+    # a word that only begins like the quotation is left alone
+    reply = "The union said Brevik Lines deliberately overloaded the ferry."
+    assert draft_sentences([quoted], ScriptedGenerator(reply))[0] == reply
+
+
 def test_a_draft_longer_than_its_sentence_falls_back_unchecked(embedder):
     from summarizer.wording.fuse import fuse_all
 

@@ -17,11 +17,12 @@ import nupunkt
 from models.generator import Generator
 from summarizer.lang import Language
 from summarizer.types import BriefSentence, Citation
-from summarizer.wording.neutral import keeps_speaker, speaker_clause
+from summarizer.wording.neutral import keeps_speaker, own_voice, speaker_clause
 
 OTHER_REPORT_WORDS = 40  # an other outlet's wording is cut to this many words: enough to see what it shares
 MAX_INPUTS = 3  # the representative and the two closest other wordings; more only dilutes a small model
 MAX_TOKENS = 70
+_QUOTATION = re.compile(r"[\"“](?P<words>[^\"“”]{3,})[\"”]")
 
 
 def draft_sentences(items: list[BriefSentence], generator: Generator, language: Language) -> list[str]:
@@ -50,7 +51,7 @@ def _fusion_request(main: str, other_reports, language: Language) -> str:
 
 
 def _draft(item: BriefSentence, reply: str, language: Language) -> str:
-    draft = _first_sentence(reply, language)
+    draft = _requoted(_first_sentence(reply, language), item.text)
     clause = speaker_clause(item.text, language)
     if len(draft.split()) < 4 or not draft.endswith(".") or clause is None or keeps_speaker(draft, item.text,
                                                                                               language):
@@ -62,6 +63,17 @@ def _draft(item: BriefSentence, reply: str, language: Language) -> str:
         proper = re.search(r"\s" + re.escape(first) + r"\b", item.text)  # capitalised mid-sentence: a name
         return f"{words} {draft if proper else draft[0].lower() + draft[1:]}"
     return f"{draft[:-1]}, {words}."
+
+
+def _requoted(draft: str, representative: str) -> str:
+    """Small models also drop quotation marks: 'apologized for the "accidental" downing' came back as
+    'apologized for the accidental downing', the party's word now the brief's own. A quotation of the
+    representative that the draft keeps word for word, unquoted, gets its marks back."""
+    for match in _QUOTATION.finditer(representative):
+        unquoted = re.compile(r"(?<![\w\"“])" + re.escape(match.group("words")) + r"(?![\w\"”])")
+        if unquoted.search(own_voice(draft)):
+            draft = unquoted.sub(lambda _: match.group(), draft, count=1)
+    return draft
 
 
 def _first_sentence(reply: str, language: Language) -> str:
