@@ -138,6 +138,21 @@ def test_a_dropped_quotation_mark_is_put_back():
     assert draft_sentences([quoted], ScriptedGenerator(reply))[0] == reply
 
 
+@pytest.mark.parametrize("source, reply, expected", [
+    ("Brevik Lines will compensate every passenger, its chief executive said on Monday at a briefing in Port "
+     "Velmar attended by the families.",
+     "Brevik Lines will compensate every passenger.",
+     "Brevik Lines will compensate every passenger, its chief executive said."),
+    ("Divers recovered 14 bodies from the wreck, according to two people familiar with the search, the most in "
+     "a single day.",
+     "Divers recovered 14 bodies from the wreck.",
+     "Divers recovered 14 bodies from the wreck, according to two people familiar with the search."),
+])
+def test_who_says_it_after_the_main_clause_is_put_back(source, reply, expected):
+    item = BriefSentence(text=source, citations=[Citation(0, 3, source)])
+    assert draft_sentences([item], ScriptedGenerator(reply))[0] == expected
+
+
 def test_a_draft_longer_than_its_sentence_falls_back_unchecked(embedder):
     from summarizer.wording.fuse import fuse_all
 

@@ -1,11 +1,12 @@
 """Content units: what a sentence says, as countable pieces that several sentences can share.
 
 A unit is a pair of neighbouring content words (stemmed, stop words left out: "helicopt shot",
-"shot down" -> "shot down" is kept, "the" is not), a name, a number, or a count the sentence gives (its
-kind and amount, "injured:1", instead of its number): outlets word a toll in ways ("two dead and one injured", "Two airmen
-died and a third was injured") that share no pair of words. Two sentences that share
-units state, in part, the same thing, whatever their other words; the selection counts how many
-independent sources state each unit, and the citations ask for shared units besides similarity.
+"shot down" -> "shot down" is kept, "the" is not), a name, a number, or a count the sentence gives
+(its kind and amount, "injured:1", in place of its number): outlets word a toll in ways that share
+no pair of words ("two dead and one injured", "Two airmen died and a third was injured"). Two
+sentences that share units state, in part, the same thing, whatever their other words; the selection
+counts how many independent sources state each unit, and the citations ask for shared units besides
+similarity.
 """
 from __future__ import annotations
 

@@ -93,6 +93,7 @@ class Language:
     trailing_speaker: re.Pattern
     after_quote_speaker: re.Pattern
     speech_words: re.Pattern
+    reporting_clause: re.Pattern  # who says it, after the main clause: ", his office said on Monday"
     speech_verb: re.Pattern  # splits "commanders said army units" before the party's own words
     # figures: what a quantity counts
     figure_categories: dict  # category -> pattern of the words after a figure

@@ -392,7 +392,7 @@ ENGLISH = Language(
     not_news_title=re.compile(r"^(?:What|How|Why|Which|Where|When|Read|Watch|Listen|See)\b|\?|"
                               r"(?i:\b(?:takeaways|explained|explainer|things to know|what we know|here['’]s what)\b)"),
     attribution=re.compile(
-        r"\b(said|says|say|told|stated|states|announced|announces|according to|reported|reports|added|noted|"
+        r"\b(said|says|say|told|stated|(?-i:states)|announced|announces|according to|reported|reports|added|noted|"
         r"confirmed|confirms|alleged|alleges|accused|accuses|denied|denies|insisted|insists|declared|estimated|"
         r"put the (death )?toll|puts the (death )?toll|acknowledged|apologi[sz]ed|apologi[sz]es|expressed|"
         r"called|posted|wrote|warned|claimed|claims|claiming|described|describes|branded)\b", _I),
@@ -404,6 +404,12 @@ ENGLISH = Language(
     # '"...," Sen. Ron Wyden, D-Oregon, the committee's ranking Democrat, said on Twitter.'
     after_quote_speaker=re.compile(r"[”\"]\s*,?\s*((?:" + _TITLE + r"|[^.“”\"]){2,120}?),?\s"
                                    r"(?:said|says|declared|added|told|wrote|stated)\b"),
+    # who says it, in a piece of the sentence after its main clause: ", his office said on Monday",
+    # ", according to two people familiar with the figures," (not ", when the government reported")
+    reporting_clause=re.compile(r"^(?!(?:when|as|while|after|before|because|if|since|where|which|who|whom|that|but|"
+                                r"and|or|saying|adding)\b)((?:according to .{2,80})|(?:\S.{0,80}?\s(?:has |have |had )?"
+                                r"(?:said|says|told|warned|announced|reported|added|stated|confirmed|noted|"
+                                r"acknowledged|insisted|declared|wrote)))\b", _I),
     speech_words=re.compile(r"\b(?:according to|told reporters|in a statement|" + _SPEECH_VERBS + r")\b", _I),
     speech_verb=re.compile(r"\b(?:said|says|told|added|that|stated)\b"),
     figure_categories={category: after for category, (after, _, _) in COUNTS.items()},

@@ -17,12 +17,12 @@ import nupunkt
 from models.generator import Generator
 from summarizer.lang import Language
 from summarizer.types import BriefSentence, Citation
-from summarizer.wording.neutral import keeps_speaker, own_voice, speaker_clause
+from summarizer.wording.evidence import QUOTATION
+from summarizer.wording.neutral import is_attributed, keeps_speaker, own_voice, reporting_clause, speaker_clause
 
 OTHER_REPORT_WORDS = 40  # an other outlet's wording is cut to this many words: enough to see what it shares
 MAX_INPUTS = 3  # the representative and the two closest other wordings; more only dilutes a small model
 MAX_TOKENS = 70
-_QUOTATION = re.compile(r"[\"“](?P<words>[^\"“”]{3,})[\"”]")
 
 
 def draft_sentences(items: list[BriefSentence], generator: Generator, language: Language) -> list[str]:
@@ -52,9 +52,16 @@ def _fusion_request(main: str, other_reports, language: Language) -> str:
 
 def _draft(item: BriefSentence, reply: str, language: Language) -> str:
     draft = _requoted(_first_sentence(reply, language), item.text)
+    if len(draft.split()) < 4 or not draft.endswith("."):
+        return draft
     clause = speaker_clause(item.text, language)
-    if len(draft.split()) < 4 or not draft.endswith(".") or clause is None or keeps_speaker(draft, item.text,
-                                                                                              language):
+    if clause is None:
+        # who says it, told after the main clause, dropped by the draft: put back at its end
+        later = reporting_clause(item.text, language)
+        if later and is_attributed(item.text, language) and not is_attributed(draft, language):
+            return f"{draft[:-1]}, {later}."
+        return draft
+    if keeps_speaker(draft, item.text, language):
         return draft
     # Small models drop "X said"; put back the representative's own words for who said it.
     where, words = clause
@@ -69,8 +76,8 @@ def _requoted(draft: str, representative: str) -> str:
     """Small models also drop quotation marks: 'apologized for the "accidental" downing' came back as
     'apologized for the accidental downing', the party's word now the brief's own. A quotation of the
     representative that the draft keeps word for word, unquoted, gets its marks back."""
-    for match in _QUOTATION.finditer(representative):
-        unquoted = re.compile(r"(?<![\w\"“])" + re.escape(match.group("words")) + r"(?![\w\"”])")
+    for match in QUOTATION.finditer(representative):
+        unquoted = re.compile(r"(?<![\w\"“])" + re.escape(match.group(1)) + r"(?![\w\"”])")
         if unquoted.search(own_voice(draft)):
             draft = unquoted.sub(lambda _: match.group(), draft, count=1)
     return draft

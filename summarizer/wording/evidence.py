@@ -14,7 +14,7 @@ from summarizer.lang import Language
 from summarizer.lang.en import ENGLISH
 
 _NAME = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:of\s+|al-|de\s+)?[A-Z][\w’'\-]*)*")
-_QUOTE = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
+QUOTATION = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.\s?){2,}")  # "U.S.", "U. S." -> "US"
 
 
@@ -90,7 +90,7 @@ def _words(text: str) -> list[str]:
 
 
 def quotations(text: str) -> list[str]:
-    return [q.strip() for q in _QUOTE.findall(text)]
+    return [q.strip() for q in QUOTATION.findall(text)]
 
 
 def missing_numbers(claim: str, sources: list[str], language: Language = ENGLISH) -> set[str]:

@@ -43,6 +43,18 @@ def speaker_clause(text: str, language: Language = ENGLISH) -> tuple[str, str] |
     return None
 
 
+def reporting_clause(text: str, language: Language = ENGLISH) -> str | None:
+    """Who says it, when a piece after the main clause says so and `speaker_clause` does not find it
+    (", his office said on Monday on the eve of a summit", ", according to two people familiar with
+    the figures, the highest total since 2006"): that piece up to its speech verb, or None."""
+    voice = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
+    for piece in re.split(r"\s*[,;—–]\s+", voice)[1:]:
+        found = language.reporting_clause.match(piece.strip())
+        if found:
+            return found.group(1).strip()
+    return None
+
+
 def keeps_speaker(rewrite: str, text: str, language: Language = ENGLISH) -> bool:
     """Does the rewrite still name who said it in `text` (one of the speaker's words is enough)?"""
     clause = speaker_clause(text, language)
