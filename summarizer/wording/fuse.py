@@ -1,5 +1,6 @@
-"""Abstractive stage: each chosen sentence drafted anew by the LLM (summarizer/wording/draft.py),
-then checked; what fails falls back to the extractive sentence.
+"""Abstractive stage: each chosen sentence that other outlets word too drafted anew by the LLM
+(summarizer/wording/draft.py), then checked; what fails falls back to the extractive sentence. A
+sentence only one wording states has nothing to fuse, and ships as its outlet wrote it.
 
 One LLM call per sentence (not one prompt for the whole brief), and code, not the model, attaches
 and checks the citations. The draft must:
@@ -44,7 +45,7 @@ JUDGED_OTHERS = 2  # other outlets' sentences judged per fused sentence (the jud
 def fuse_all(items: list[BriefSentence], documents: list[Document], generator: Generator, judge: Judge,
              embedder: Embedder, language: Language, progress=lambda message: None) -> list[BriefSentence]:
     """Fused, checked sentences for the extractive brief, each falling back to its extractive sentence."""
-    wanted = [item for item in items if _may_be_reworded(item)]
+    wanted = [item for item in items if _may_be_reworded(item) and _has_other_wordings(item)]
     progress(f"rewriting {len(wanted)} sentences")
     drafts = dict(zip(map(id, wanted), draft_sentences(wanted, generator, language)))
     progress("checking citations")
@@ -64,6 +65,13 @@ def _may_be_reworded(item: BriefSentence) -> bool:
     """Not a sentence that is mostly someone's quoted words: those must stay as they were said, so a
     rewrite could only paraphrase them away (and then fail the checks, or lose its quotation marks)."""
     return len(own_voice(item.text).split()) * 2 >= len(item.text.split())
+
+
+def _has_other_wordings(item: BriefSentence) -> bool:
+    """Is there anything to fuse? A sentence only one wording states (one outlet, or its wire copies)
+    ships as its outlet wrote it: rewriting it alone gained nothing on the first 30 NeuS clusters
+    (R-1 +0.02) and lost 0.83 on the held-out ones, at half the time a cluster (6.2-7.4 -> 3.3 s)."""
+    return len(distinct(item.citations)) > 1
 
 
 def _longer(item: BriefSentence, draft: str) -> BriefSentence:
