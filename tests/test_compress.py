@@ -94,3 +94,20 @@ def test_a_sentence_too_long_for_the_budget_whole_is_chosen_shortened():
         return [s.text for _, s in chosen]
     assert brief(15) == ["The harbour authority closed the northern pier at Tallow Point on Monday."]
     assert brief(30) == [news.text]  # with the words for it, the sentence is taken whole
+
+
+def test_a_sentence_is_not_shortened_to_nothing_said():
+    """Taking out the closing participle would leave "The coast guard released a statement early Sunday.":
+    that a statement was made, not what it says. No such shortened form is offered."""
+    from summarizer.content.select import select
+
+    news = Sentence(0, 0, "The coast guard released a statement early Sunday, saying the ferry's captain had been "
+                          "questioned through the night.", 0, 105)
+    news.embedding = np.array([1.0, 0.0])
+
+    def brief(max_words):
+        chosen = select([Cluster([news], 1)], np.array([0.8, 0.6]), max_words, [[news]], [0], [None], ENGLISH)
+        return [s.text for _, s in chosen]
+    assert shorter(news.text) == "The coast guard released a statement early Sunday."  # what compression alone does
+    assert brief(10) == []
+    assert brief(25) == [news.text]
