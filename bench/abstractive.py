@@ -20,7 +20,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from results_file import SEEDS, write  # noqa: E402
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="*", type=Path, default=SEEDS)

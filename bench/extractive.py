@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from results_file import SEEDS, write  # noqa: E402
 
 
-
 def cold_seconds(paths: list[Path]) -> float:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "newsbrief", "summarize", "-q", "--mode", "extractive", "--format", "json",

@@ -82,32 +82,28 @@ def test_the_shortened_sentence_is_cited_as_its_article_s_sentence_and_says_what
     assert item.evidence.removed == ["a decision that angered commuters across the bay"]
 
 
-def test_a_sentence_too_long_for_the_budget_whole_is_chosen_shortened():
+def chosen_alone(text: str, max_words: int) -> list[str]:
+    """What the selection takes, within `max_words`, from one outlet's one sentence (whole or shortened)."""
     from summarizer.content.select import select
 
-    news = Sentence(0, 0, "The harbour authority closed the northern pier at Tallow Point on Monday, prompting long "
-                          "queues at the southern terminal for the rest of the afternoon.", 0, 140)
+    news = Sentence(0, 0, text, 0, len(text))
     news.embedding = np.array([1.0, 0.0])
+    chosen = select([Cluster([news], 1)], np.array([0.8, 0.6]), max_words, [[news]], [0], [None], ENGLISH)
+    return [s.text for _, s in chosen]
 
-    def brief(max_words):
-        chosen = select([Cluster([news], 1)], np.array([0.8, 0.6]), max_words, [[news]], [0], [None], ENGLISH)
-        return [s.text for _, s in chosen]
-    assert brief(15) == ["The harbour authority closed the northern pier at Tallow Point on Monday."]
-    assert brief(30) == [news.text]  # with the words for it, the sentence is taken whole
+
+def test_a_sentence_too_long_for_the_budget_whole_is_chosen_shortened():
+    text = ("The harbour authority closed the northern pier at Tallow Point on Monday, prompting long queues at the "
+            "southern terminal for the rest of the afternoon.")
+    assert chosen_alone(text, 15) == ["The harbour authority closed the northern pier at Tallow Point on Monday."]
+    assert chosen_alone(text, 30) == [text]  # with the words for it, the sentence is taken whole
 
 
 def test_a_sentence_is_not_shortened_to_nothing_said():
     """Taking out the closing participle would leave "The coast guard released a statement early Sunday.":
     that a statement was made, not what it says. No such shortened form is offered."""
-    from summarizer.content.select import select
-
-    news = Sentence(0, 0, "The coast guard released a statement early Sunday, saying the ferry's captain had been "
-                          "questioned through the night.", 0, 105)
-    news.embedding = np.array([1.0, 0.0])
-
-    def brief(max_words):
-        chosen = select([Cluster([news], 1)], np.array([0.8, 0.6]), max_words, [[news]], [0], [None], ENGLISH)
-        return [s.text for _, s in chosen]
-    assert shorter(news.text) == "The coast guard released a statement early Sunday."  # what compression alone does
-    assert brief(10) == []
-    assert brief(25) == [news.text]
+    text = ("The coast guard released a statement early Sunday, saying the ferry's captain had been questioned "
+            "through the night.")
+    assert shorter(text) == "The coast guard released a statement early Sunday."  # what compression alone does
+    assert chosen_alone(text, 10) == []
+    assert chosen_alone(text, 25) == [text]
