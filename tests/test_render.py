@@ -68,6 +68,19 @@ def test_one_source_run_by_two_articles_says_so(brief):
             assert "one source" not in line, line
     assert any(s.evidence.independent_sources == 1 and len({c.document for c in s.citations}) > 1
                for s in brief.sentences)
+    # the JSON carries the same words, for the web page to show as they are
+    for sentence, data in zip(brief.sentences, to_dict(brief)["sentences"]):
+        line = next(l for l in markdown.splitlines() if sentence.text in l)
+        assert (f"({data['note']})" in line) if data["note"] else "one source" not in line
+
+
+def test_one_article_is_not_marked_one_source(brief):
+    """With one source in all, every sentence is that source's: no sentence is singled out."""
+    from dataclasses import replace
+
+    alone = replace(brief, stats={**brief.stats, "independent_sources": 1})
+    assert [s["note"] for s in to_dict(alone)["sentences"]] == [""] * len(brief.sentences)
+    assert "one source" not in to_markdown(alone)
 
 
 def test_html_is_standalone_and_escaped(brief):

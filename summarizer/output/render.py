@@ -4,6 +4,8 @@ JSON contract (clients rely on it):
   sentences[].citations[].document indexes documents; .sentence indexes that document's
   sentences, or is -1 for its title (the brief's headline, cited to the outlet that wrote it);
   .text repeats that sentence or title. Markers in Markdown and HTML are 1-based.
+  sentences[].note is what a reader is told beside the citations ("one source", or "" when the
+  brief has one source in all or other sources state the sentence); the web page shows it as given.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ def to_dict(brief: Brief) -> dict:
                 "citations": [{"document": c.document, "sentence": c.sentence, "text": c.text}
                               for c in s.citations],
                 "single_source": s.evidence.independent_sources == 1,
+                "note": _single_source_note(brief, s).strip(" ()"),
                 "evidence": evidence_dict(s.evidence),
             }
             for s in brief.sentences
