@@ -92,6 +92,8 @@ HEDGES = ("alleged", "allegedly", "reportedly", "said to", "believed to", "purpo
 # to X, ...", "..., the coast guard said on Sunday.", "\"...,\" Mr. Biden declared."
 _SPEECH_VERBS = "said|says|reported|announced|told reporters|declared|added|stated|wrote|said in a statement"
 _SPEECH = f"(?:{_SPEECH_VERBS})"
+# ... and, in a piece after the main clause, the verbs that tell who said what the clause says
+_REPORTING = f"(?:{_SPEECH_VERBS}|told|warned|confirmed|noted|acknowledged|insisted)"
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\."
 _PARTY = r"(?P<party>(?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3}?)"
 _DENIAL = (r"(?:denied|denies|rejected claims|dismissed reports)\s+(?P<that>that\s+)?"
@@ -408,8 +410,7 @@ ENGLISH = Language(
     # ", according to two people familiar with the figures," (not ", when the government reported")
     reporting_clause=re.compile(r"^(?!(?:when|as|while|after|before|because|if|since|where|which|who|whom|that|but|"
                                 r"and|or|saying|adding)\b)((?:according to .{2,80})|(?:\S.{0,80}?\s(?:has |have |had )?"
-                                r"(?:said|says|told|warned|announced|reported|added|stated|confirmed|noted|"
-                                r"acknowledged|insisted|declared|wrote)))\b", _I),
+                                + _REPORTING + r"))\b", _I),
     speech_words=re.compile(r"\b(?:according to|told reporters|in a statement|" + _SPEECH_VERBS + r")\b", _I),
     speech_verb=re.compile(r"\b(?:said|says|told|added|that|stated)\b"),
     figure_categories={category: after for category, (after, _, _) in COUNTS.items()},
