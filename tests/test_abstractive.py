@@ -130,6 +130,20 @@ def test_dropped_attribution_is_restored_and_the_draft_checked(embedder):
     assert doubted.evidence.mode == "extractive-fallback"  # the judge accepted no source
 
 
+@pytest.mark.parametrize("reply, expected", [
+    ("Brevik Lines will pay for raising the ferry.", "The ministry said Brevik Lines will pay for raising the ferry."),
+    ("The operator will pay for raising the ferry.", "The ministry said the operator will pay for raising the ferry."),
+    ("Operators will pay for raising the ferry.", "The ministry said operators will pay for raising the ferry."),
+])
+def test_a_restored_speaker_keeps_a_name_capitalised(reply, expected):
+    """"X said" put back before a draft: its first word goes to lower case unless it is a name, even one
+    the sentence rewritten does not have (it had "the operator"; another outlet names Brevik Lines)."""
+    text = "The ministry said the operator would pay for raising the ferry that operators had overloaded."
+    item = BriefSentence(text=text, citations=[
+        Citation(0, 1, text), Citation(2, 4, "Brevik Lines will pay to raise the ferry, the ministry said.")])
+    assert draft_sentences([item], ScriptedGenerator(reply))[0] == expected
+
+
 def test_a_dropped_quotation_mark_is_put_back():
     """'the "deliberate" overloading' is the union's word; without its marks it would be the brief's."""
     quoted = BriefSentence(

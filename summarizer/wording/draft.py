@@ -66,10 +66,19 @@ def _draft(item: BriefSentence, reply: str, language: Language) -> str:
     # Small models drop "X said"; put back the representative's own words for who said it.
     where, words = clause
     if where == "leading":
-        first = draft.split()[0]
-        proper = re.search(r"\s" + re.escape(first) + r"\b", item.text)  # capitalised mid-sentence: a name
-        return f"{words} {draft if proper else draft[0].lower() + draft[1:]}"
+        return f"{words} {_mid_sentence(draft, item, language)}"
     return f"{draft[:-1]}, {words}."
+
+
+def _mid_sentence(draft: str, item: BriefSentence, language: Language) -> str:
+    """The draft's first word as it reads after "X said": lower case if the sources write it so, or it is
+    a word like "the"; a name keeps its capital ("Russia has ...", not "russia has ...", though the
+    sentence rewritten never named Russia)."""
+    first = draft.split()[0]
+    written_lower = re.compile(r"\b" + re.escape(first.lower()) + r"\b")
+    if first.lower() in language.stop_words or any(written_lower.search(c.text) for c in item.citations):
+        return draft[0].lower() + draft[1:]
+    return draft
 
 
 def _requoted(draft: str, representative: str) -> str:
