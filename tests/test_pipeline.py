@@ -341,12 +341,15 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "No. It's just a very unlucky winter for the Drenna crossing.",  # an answer to a question
                  "As a result, the pier at Tallow Point stayed closed until Monday.",
                  "Or after two ferries ran aground off Tallow Point in one winter.",  # an alternative to the one before
-                 "After all, the Drenna crossing is the busiest in Oskaria."):
+                 "After all, the Drenna crossing is the busiest in Oskaria.",
+                 "\"Has anyone seen the ferry's logbook yet?\" goes one.",  # one of the posts the sentence before told of
+                 "\"Never again on that crossing,\" wrote another."):
         assert leans_back(sentence(text), ENGLISH), text
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
                  "The US said it would send two divers to Tallow Point.",
                  "In response to the grounding, the authority closed the pier at Tallow Point.",
-                 "World War I left two wrecks off Tallow Point, the coast guard said."):
+                 "World War I left two wrecks off Tallow Point, the coast guard said.",
+                 "\"Never again on that crossing,\" wrote one passenger on the Velmar Courier's page."):
         assert reads_whole(sentence(text), ENGLISH) and not leans_back(sentence(text), ENGLISH), text
 
 

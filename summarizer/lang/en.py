@@ -387,7 +387,9 @@ ENGLISH = Language(
     points_back=re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
                            r"this incident|the incident|the latter|the former)\b"
                            r"|, (it|he|she|they) (said|added)\b"
-                           r"|, the (minister|spokesman|spokeswoman|official) (said|added)\b"),  # which one?
+                           r"|, the (minister|spokesman|spokeswoman|official) (said|added)\b"  # which one?
+                           # one of those the sentence before told of: '"Has anyone seen it yet?" goes one.'
+                           r"|[,\"”]\s+(goes|went|reads|read|says|said|asks|asked|wrote|writes) (one|another)\.?$"),
     # left by splitting: lower case, a dash, an ellipsis, or what closes a bracket or a clause ("), another member")
     fragment=re.compile(r"^(?:[-–—…)\],;:]|\.\.\.|[a-z])"),
     # a question, an explainer or a teaser ("Read the letter"); the opener by its capital, so "WHO warns" stays news
