@@ -11,7 +11,7 @@ opening phrase. The shortened sentence is the same sentence of the same article,
 as the whole one is; `Shortened.removed` records what was taken out.
 
 Tried before and not kept: deletion on spaCy's dependency parse of every appositive and relative
-clause without names or numbers, whether or not other sources state it (README, "Quality").
+clause without names or numbers, whether or not other sources state it (docs/measurements.md).
 """
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ MAX_TOKENS = 70
 def draft_sentences(items: list[BriefSentence], generator: Generator, language: Language) -> list[str]:
     """A draft for each sentence. One with nothing to drop often comes back as written, and ships
     unchanged: a second call that asked only for other words cost about a quarter of the time and
-    gained no ROUGE on the held-out clusters (README, "Quality, measured")."""
+    gained no ROUGE on the held-out clusters (docs/measurements.md)."""
     replies = generator.complete_many([fusion_messages(item, language) for item in items],
                                       max_tokens=MAX_TOKENS, stop=["\n"])
     return [_draft(item, reply, language) for item, reply in zip(items, replies)]
