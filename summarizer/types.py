@@ -32,6 +32,9 @@ class Sentence:
     start: int
     end: int
     embedding: np.ndarray | None = field(default=None, repr=False, compare=False)  # unit length
+    # it lies inside a quotation that an earlier sentence of its paragraph opened: '"I was told I might
+    # never walk again. Just walked off the plane. Thank you," he wrote.' (the middle one has no marks)
+    inside_quotation: bool = False
 
     @property
     def words(self) -> int:

@@ -27,6 +27,22 @@ def test_a_bullet_run_into_the_paragraph_is_not_part_of_its_sentence():
     assert all(text[s.start:s.end] == s.text for s in sentences)
 
 
+def test_the_middle_of_a_quotation_over_several_sentences_is_marked_and_no_brief_material():
+    from summarizer.content.select import reads_whole
+    from summarizer.lang.en import ENGLISH
+
+    text = ('The captain posted on landing: “Two days ago I was told the Marisol Star might never sail again. '
+            'Just WALKED off her deck in Port Velmar. Thank you all.” Her crew cheered.\n\n'
+            'He said "We lost power. We drifted. Then the tugs came," on Monday. The 12" pipe burst. It rained.')
+    sentences = split_sentences(text)
+    inside = {s.text: s.inside_quotation for s in sentences}
+    assert inside["Just WALKED off her deck in Port Velmar."] and inside["Thank you all.”"]
+    assert not inside["Her crew cheered."]
+    assert not reads_whole(next(s for s in sentences if s.text.startswith("Just WALKED")), ENGLISH)
+    # a paragraph whose straight marks do not pair up (an inch mark) opens no quotation by them
+    assert not any(s.inside_quotation for s in sentences if s.text in ("The 12\" pipe burst.", "It rained."))
+
+
 def test_numbers_are_canonical_across_spellings():
     assert numbers("Twenty-three injured, 1,000 dead, two crew") == {"23", "1000", "2"}
     assert missing_numbers("at least 11 people died", ["nine people were confirmed dead"]) == {"11"}

@@ -88,6 +88,8 @@ def reads_whole(sentence: Sentence, language: Language) -> bool:
         sentence.words >= MIN_WORDS
         and not language.fragment.match(text)
         and (text.count('"') + text.count("“") + text.count("”")) % 2 == 0  # a quotation cut off mid-way
+        # ... or the middle of one that runs over several sentences: someone's words, without marks or speaker
+        and not sentence.inside_quotation
         and text.count("(") == text.count(")")  # an aside cut off mid-way: "(Note: Kate confirmed Monday ..."
         and not _shouted(text)  # a transcript or promo in capitals: "EUGENE BLACKWELL, JR. RAN FROM ..."
         and in_language(text, language)  # not a quoted abstract in another language: "Kami mendokumentasikan ..."

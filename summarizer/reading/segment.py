@@ -41,8 +41,16 @@ def split_sentences(text: str, document: int = 0) -> list[Sentence]:
                 continue
             begin = paragraph.start() + start + lead
             sentences.append(Sentence(document=document, index=len(sentences), text=piece,
-                                      start=begin, end=begin + len(piece)))
+                                      start=begin, end=begin + len(piece),
+                                      inside_quotation=_quotation_open(paragraph.group(), start)))
     return sentences
+
+
+def _quotation_open(paragraph: str, start: int) -> bool:
+    """Does a quotation opened before `start` run on into the sentence there? Straight marks count only
+    where the paragraph pairs them all: a stray inch mark (a 12" single) would open nothing."""
+    before = paragraph[:start]
+    return before.count("“") > before.count("”") or (before.count('"') % 2 == 1 and paragraph.count('"') % 2 == 0)
 
 
 def cap(by_document: list[list[Sentence]], limit: int) -> list[list[Sentence]]:
