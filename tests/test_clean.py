@@ -216,3 +216,14 @@ def test_a_list_item_keeps_its_sentence_and_loses_its_mark():
     assert clean_(Document(text=text, origin="x")).text.split("\n\n") == [
         "Divers reached the wreck on Sunday.", "The coast guard said six people were still missing.",
         "Brevik Lines cancelled its Drenna crossings."]
+
+
+def test_a_closing_quotation_mark_garbled_in_transcoding_is_restored():
+    """'\ufffd?' where a page's "”" was lost: left so, the brief would show it, and the quotation would never close."""
+    from summarizer.reading.segment import split_sentences
+
+    text = ("The embassy said it was “premature\ufffd? to judge the dam. The ministry called the report unfinished and "
+            "asked for more time.")
+    doc = clean_(Document(text=text, origin="page.txt"))
+    assert "“premature”" in doc.text and "\ufffd" not in doc.text
+    assert not any(s.inside_quotation for s in split_sentences(doc.text))
