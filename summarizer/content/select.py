@@ -78,7 +78,18 @@ def leans_back(sentence: Sentence, language: Language) -> bool:
     text = sentence.text
     return bool(language.needs_context.match(text) or language.points_back.search(text)
                 # a quotation and nothing else: who said it is in the sentence before
-                or (text.lstrip().startswith(('"', "“", "‘")) and len(own_voice(text).split()) <= 1))
+                or (text.lstrip().startswith(('"', "“", "‘")) and len(own_voice(text).split()) <= 1)
+                # "he" or "she" in a sentence without one capitalised word: "The sons say she's threatening to
+                # challenge the prenup.", "The first post went up 24 hours before he was killed." (any capital
+                # may be the one meant: "Bunch said she was in shock", "... a traffic stop Tuesday night")
+                or (language.personal_pronoun.search(own_voice(text)) and not _capitalised(text, language)))
+
+
+def _capitalised(text: str, language: Language) -> bool:
+    """Has it a capitalised word other than a first word like "The" or "When"?"""
+    words = re.findall(r"[\w’'.-]+", text)
+    return any(word[0].isupper() and not (i == 0 and word.lower() in language.stop_words)
+               for i, word in enumerate(words))
 
 
 def reads_whole(sentence: Sentence, language: Language) -> bool:

@@ -357,6 +357,10 @@ ENGLISH = Language(
                                   r"(?-i:\w/(?:THE )?[A-Z]{3,}(?: [A-Z]{3,})+\b|\b(?:SUBMITTED|FILE|HANDOUT) (?:IMAGE|PHOTO)\b|"
                                   r"\b[A-Z]{3,}(?: [A-Z]{3,})+ (?=[A-Z][a-z]))|"  # "Luka Magnotta THE CANADIAN PRESS Police have ..."
                                   r"^follow (?:the )?(?:latest|live)\b|"  # "Follow the latest updates on the crash"
+                                  # the page telling the reader where to look: "Follow NBC News on Facebook", "See this
+                                  # article on ...", "Find more details ... here."
+                                  r"^(?:see|read|watch|visit|find|follow|check out|click|scroll|listen|learn|sign up|subscribe)\b(?!-)"
+                                  r"[^.]{0,80}\b(?:here|below|above|facebook|twitter|instagram|coverage|this article|details|link|newsletter)\b|"
                                   # a gallery's caption and an editor's update note: "Hide Caption 25 of 30",
                                   # "Caption Trump supporters gather ...", "(Photo: .)", "Updated with a statement ..."
                                   r"^(?-i:(?:Hide )?Caption)\b|\b\d+ of \d+ \d+ photos\b|\(photo:|"
@@ -390,6 +394,7 @@ ENGLISH = Language(
                            r"|, the (minister|spokesman|spokeswoman|official) (said|added)\b"  # which one?
                            # one of those the sentence before told of: '"Has anyone seen it yet?" goes one.'
                            r"|[,\"”]\s+(goes|went|reads|read|says|said|asks|asked|wrote|writes) (one|another)\.?$"),
+    personal_pronoun=re.compile(r"\b(?:he|she|him)\b", _I),
     # left by splitting: lower case, a dash, an ellipsis, or what closes a bracket or a clause ("), another member")
     fragment=re.compile(r"^(?:[-–—…)\],;:]|\.\.\.|[a-z])"),
     # a question, an explainer or a teaser ("Read the letter"); the opener by its capital, so "WHO warns" stays news
