@@ -85,7 +85,7 @@ class Language:
     # patterns: sentences that cannot stand alone
     needs_context: re.Pattern
     points_back: re.Pattern
-    personal_pronoun: re.Pattern  # "he", "she": in a sentence that names no one, someone the reader was told of before
+    personal_pronoun: re.Pattern  # "he", "she": with no capitalised word beside it, someone told of before
     fragment: re.Pattern
     not_news_title: re.Pattern  # a headline that asks, explains or teases, not tells: "What the ruling means", "Read ..."
     # patterns: who said it

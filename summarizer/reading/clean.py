@@ -43,8 +43,9 @@ _CODE = re.compile(r"\bwindow\.\w|\bfunction\s*\(|\w\.push\(|\bvar \w+ =|[{};]\s
 # the splitter needs the space to see two
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])([\"“”]?)(?=[A-Z][a-z])")
 _TRAILING_URL = re.compile(r"(?<=[.!?\"”])\s+(?:https?://|www\.)\S+$")
-# A closing quotation mark lost in a page's transcoding: "it was “speculative�? for the inspector" (all
-# 14 such marks in the Multi-News sample close a quotation); left so, it keeps the quotation open
+# A closing quotation mark lost in a page's transcoding, written as U+FFFD and "?" ("it was “speculative"
+# then those two, "for the inspector"; all 14 in the Multi-News sample close a quotation): left so, it
+# keeps the quotation open, and its "?" ends a sentence mid-way
 _GARBLED_CLOSING_QUOTE = "\ufffd?"
 
 
