@@ -30,7 +30,9 @@ def test_paste_summarize_and_follow_a_citation(page, tmp_path):
     areas.nth(1).fill((EXAMPLE / "04-harbour-observer.txt").read_text())
     page.click("#add")
     page.locator("textarea.text").nth(2).fill((EXAMPLE / "03-state-radio.html").read_text())
-    page.click("#go")
+    with page.expect_response(lambda reply: reply.url.endswith("/v1/briefs"), timeout=60_000) as answered:
+        page.click("#go")
+    brief = answered.value.json()
     page.wait_for_selector("#brief p", timeout=60_000)
     paragraphs = page.locator("#brief p")
     assert paragraphs.count() >= 3
@@ -43,6 +45,9 @@ def test_paste_summarize_and_follow_a_citation(page, tmp_path):
     assert highlighted.count() == 1 and highlighted.get_attribute("id") == f"s-{document}-{sentence}"
     assert page.locator("#differ h2").inner_text() == "Where sources differ"
     assert "Death toll" in page.locator("#differ").inner_text()
+    # each sentence's "(one source ...)" note is the server's, word for word
+    notes = [p.locator(".note").inner_text() if p.locator(".note").count() else "" for p in paragraphs.all()]
+    assert notes == [f" ({s['note']})" if s["note"] else "" for s in brief["sentences"]]
     shot = tmp_path / "page.png"  # kept by pytest under its tmp folder for a look
     page.screenshot(path=str(shot), full_page=True)
     data = shot.read_bytes()
@@ -56,3 +61,17 @@ def test_bad_input_shows_the_servers_message(page):
     page.click("#go")
     page.wait_for_function("document.getElementById('error').textContent.length > 0", timeout=30_000)
     assert "no article text" in page.locator("#error").inner_text()
+
+
+
+def test_one_article_brief_singles_out_no_sentence(page):
+    """With one article in all, no sentence is "(one source)": the page shows the server's note, which is
+    empty here (the page once worded notes itself and marked every sentence)."""
+    page.goto(page.url)
+    page.locator("textarea.text").nth(0).fill((EXAMPLE / "04-harbour-observer.txt").read_text())
+    with page.expect_response(lambda reply: reply.url.endswith("/v1/briefs"), timeout=60_000) as answered:
+        page.click("#go")
+    sentences = answered.value.json()["sentences"]
+    page.wait_for_selector("#brief p", timeout=60_000)
+    assert sentences and all(s["single_source"] and s["note"] == "" for s in sentences)
+    assert page.locator("#brief p").count() == len(sentences) and page.locator("#brief .note").count() == 0
