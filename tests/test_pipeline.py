@@ -350,7 +350,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "\"Never again on that crossing,\" wrote another.",
                  # "he" or "she", and no one named: someone the article told of before
                  "The first distress call went out nearly an hour before she sank.",
-                 "When he reached the bridge, the water was already at his knees."):
+                 "When he reached the bridge, the water was already at his knees.",
+                 "\"I feel really sorry for Captain Lind,\" she said."):  # a name in the quotation is not who speaks
         assert leans_back(sentence(text), ENGLISH), text
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
                  "The US said it would send two divers to Tallow Point.",

@@ -79,10 +79,10 @@ def leans_back(sentence: Sentence, language: Language) -> bool:
     return bool(language.needs_context.match(text) or language.points_back.search(text)
                 # a quotation and nothing else: who said it is in the sentence before
                 or (text.lstrip().startswith(('"', "“", "‘")) and len(own_voice(text).split()) <= 1)
-                # "he" or "she" in a sentence without one capitalised word: "The sons say she's threatening to
-                # challenge the prenup.", "The first post went up 24 hours before he was killed." (any capital
-                # may be the one meant: "Bunch said she was in shock", "... a traffic stop Tuesday night")
-                or (language.personal_pronoun.search(own_voice(text)) and not _capitalised(text, language)))
+                # "he" or "she", outside quotation marks, without one capitalised word there: "The sons say
+                # she's threatening to challenge the prenup.", '"It was a huge eye-opener," he said.' (any
+                # capital may be the one meant: "Bunch said she was in shock", "... a traffic stop Tuesday night")
+                or (language.personal_pronoun.search(voice := own_voice(text)) and not _capitalised(voice, language)))
 
 
 def _capitalised(text: str, language: Language) -> bool:
