@@ -351,7 +351,10 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  # "he" or "she", and no one named: someone the article told of before
                  "The first distress call went out nearly an hour before she sank.",
                  "When he reached the bridge, the water was already at his knees.",
-                 "\"I feel really sorry for Captain Lind,\" she said."):  # a name in the quotation is not who speaks
+                 "\"I feel really sorry for Captain Lind,\" she said.",  # a name in the quotation is not who speaks
+                 "By then, the Marisol Star had drifted two miles off Tallow Point.",  # a time told from the one before
+                 "Two years later, Brevik Lines bought a second ferry.",
+                 "At the time, the Drenna crossing had no night service."):
         assert leans_back(sentence(text), ENGLISH), text
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
                  "The US said it would send two divers to Tallow Point.",
@@ -359,7 +362,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "World War I left two wrecks off Tallow Point, the coast guard said.",
                  "\"Never again on that crossing,\" wrote one passenger on the Velmar Courier's page.",
                  "Lind said he had warned Brevik Lines about the engine.",  # the capital may be the one meant
-                 "A deckhand said he saw water in the engine room on Sunday night."):
+                 "A deckhand said he saw water in the engine room on Sunday night.",
+                 "One day earlier this month, Brevik Lines sold its oldest ferry to a Vessian firm."):
         assert reads_whole(sentence(text), ENGLISH) and not leans_back(sentence(text), ENGLISH), text
 
 

@@ -385,6 +385,9 @@ ENGLISH = Language(
         r"|^(?:in fact|indeed|in addition|additionally|as a result|in turn|for example|for instance|in other words|"
         r"nevertheless|nonetheless|at the same time|in response|by contrast|on the other hand|after all|of course|"
         r"even so|that said|likewise|similarly|otherwise|rather|then again|in short|in any case|anyway),"
+        # ... or a time told from the sentence before: "By then, she was 22", "Two years later, ..."
+        r"|^(?:(?:by|since|until|back) then|(?:\w+ (?:days?|weeks?|months?|years?|hours?|decades?) )later|"
+        r"later that (?:day|night|week|month|year|morning|evening)|at the time|at that (?:time|point|moment)),"
         # an answer to the question before it: "No. It's just a very unfortunate year."
         r"|^(?:yes|no)[.,!]\s", _I),
     # ... and these point back at something the reader has not been told.
