@@ -279,6 +279,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Follow the Harbour Observer on Facebook, Twitter and Instagram.",  # the page telling the reader where to look
     "See this article on the differences between the two ferry registers.",
     "Find more details about cabin availability and prices here.",
+    "Get push notifications with news, features and more.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole

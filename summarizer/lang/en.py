@@ -335,7 +335,9 @@ ENGLISH = Language(
                             r"^(?:the )?news(?: of [^.,]{1,60})? (?:was|were) (?:first )?(?:reported|broken) by [^.,]{1,50}\.$|"
                             r"^[A-Z][\w.&'’ -]{0,40} (?:first )?(?:reported|broke) the (?:news|story)(?: of [^.,]{1,60})?\.$", _I),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
-                             r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"),
+                             r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"
+                             # a video player's button run into the caption after it: "CLOSE Scientists say ..."
+                             r"|^CLOSE\s+(?=[A-Z\"“])"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
                             r"\b(?:can be reached at|is reachable at|email us at|reach (?:him|her|them|us) at)\b|^e-?mail:", _I),
     furniture_sentence=re.compile(r"\bMUST WATCH\b|\bPLAY VIDEO\b|\bclick here\b|\bclick (?:on )?the [^.]{1,40}\b(?:button|link|tab|icon)\b|\byou can (?:watch|see|listen)\b|"
@@ -357,6 +359,7 @@ ENGLISH = Language(
                                   r"(?-i:\w/(?:THE )?[A-Z]{3,}(?: [A-Z]{3,})+\b|\b(?:SUBMITTED|FILE|HANDOUT) (?:IMAGE|PHOTO)\b|"
                                   r"\b[A-Z]{3,}(?: [A-Z]{3,})+ (?=[A-Z][a-z]))|"  # "Luka Magnotta THE CANADIAN PRESS Police have ..."
                                   r"^follow (?:the )?(?:latest|live)\b|"  # "Follow the latest updates on the crash"
+                                  r"\bpush notifications\b|"  # "Get push notifications with news, features and more."
                                   # the page telling the reader where to look: "Follow NBC News on Facebook", "See this
                                   # article on ...", "Find more details ... here."
                                   r"^(?:see|read|watch|visit|find|follow|check out|click|scroll|listen|learn|sign up|subscribe)\b(?!-)"
