@@ -214,6 +214,16 @@ def test_a_sentence_that_leans_on_the_one_before_comes_only_right_after_it():
     assert solve([first, leaning], covered, weights, event, 30, agreement, [(1, 0)]) == [first, leaning]
 
 
+def test_page_furniture_between_a_sentence_and_the_one_leaning_on_it_does_not_part_them():
+    from summarizer.content.select import _continuations
+
+    texts = ["The Velmar coast guard said two fishermen died when the trawler Ostra sank off Tallow Point.",
+             "Get push notifications with news, features and more.",
+             "A third fisherman was rescued and flown to hospital in Port Velmar, it said."]
+    document = [Sentence(0, i, text, 0, len(text)) for i, text in enumerate(texts)]
+    assert _continuations([document[0]], [document], 60, ENGLISH) == [(document[2], document[0])]
+
+
 def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models):
     # each article tells the rescue only in a sentence that leans on the one before it
     articles = [

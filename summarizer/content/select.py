@@ -106,7 +106,7 @@ def reads_whole(sentence: Sentence, language: Language) -> bool:
         and in_language(text, language)  # not a quoted abstract in another language: "Kami mendokumentasikan ..."
         and not text.rstrip("\"”’' ").endswith((":", "?"))
         # page furniture inside a paragraph: "Click here to ...", "MUST WATCH ...", "reach her at x@y.com"
-        and not language.furniture_sentence.search(text) and not language.contact_line.search(text)
+        and not _furniture(sentence, language)
         # "Today we sought a search warrant": someone speaking for themselves, unquoted; the brief cannot
         # say who (and the outlet's own "we" is its voice, not the news)
         and not language.first_person.search(voice := own_voice(text))
@@ -205,12 +205,19 @@ def _continuations(candidates: list[Sentence], by_document: list[list[Sentence]]
     after: list[tuple[Sentence, Sentence]] = []
     allowed = set(map(id, candidates))
     for document in by_document:
-        for before, sentence in zip(document, document[1:]):
+        # page furniture between them is no sentence of the article: '... received a star on the Walk of
+        # Fame.' 'Get push notifications with news.' '"I want to thank me," he began.'
+        prose = [s for s in document if not _furniture(s, language)]
+        for before, sentence in zip(prose, prose[1:]):
             if id(before) in allowed and leans_back(sentence, language) and reads_whole(sentence, language) \
                     and sentence.words <= max_words and _ends(sentence, by_document):
                 after.append((sentence, before))
                 allowed.add(id(sentence))  # a third may lean on the second
     return after
+
+
+def _furniture(sentence: Sentence, language: Language) -> bool:
+    return bool(language.furniture_sentence.search(sentence.text) or language.contact_line.search(sentence.text))
 
 
 def _ends(sentence: Sentence, by_document: list[list[Sentence]]) -> bool:
