@@ -105,7 +105,6 @@ def reads_whole(sentence: Sentence, language: Language) -> bool:
         and not _shouted(text)  # a transcript or promo in capitals: "EUGENE BLACKWELL, JR. RAN FROM ..."
         and in_language(text, language)  # not a quoted abstract in another language: "Kami mendokumentasikan ..."
         and not text.rstrip("\"”’' ").endswith((":", "?"))
-        # page furniture inside a paragraph: "Click here to ...", "MUST WATCH ...", "reach her at x@y.com"
         and not _furniture(sentence, language)
         # "Today we sought a search warrant": someone speaking for themselves, unquoted; the brief cannot
         # say who (and the outlet's own "we" is its voice, not the news)
@@ -217,6 +216,7 @@ def _continuations(candidates: list[Sentence], by_document: list[list[Sentence]]
 
 
 def _furniture(sentence: Sentence, language: Language) -> bool:
+    """Page furniture inside a paragraph: "Click here to ...", "MUST WATCH ...", "reach her at x@y.com"."""
     return bool(language.furniture_sentence.search(sentence.text) or language.contact_line.search(sentence.text))
 
 
