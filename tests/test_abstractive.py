@@ -109,7 +109,7 @@ ITEM = BriefSentence(
 
 @pytest.mark.parametrize("reply, reason", [
     ("At least 17 people were killed when the ferry capsized, the coast guard said.", "does not state 17"),
-    ("Captain Mara Holt said 11 people died when the ferry capsized.", "does not name Mara Holt"),
+    ("Captain Mara Holt said 11 people died when the ferry capsized.", "does not name Captain Mara Holt"),
     ("The coast guard admitted at least 11 people died off Tallow Point.", "loaded terms"),
     ("Ok.", "no usable sentence"),
 ])
