@@ -290,6 +290,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "See this article on the differences between the two ferry registers.",
     "Find more details about cabin availability and prices here.",
     "Get push notifications with news, features and more.",
+    "Captain Arvo Lind speaks to reporters on the quay at Port Velmar, Oskaria, March 15, 2026.",  # a photo's caption
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -310,6 +311,7 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
                  "Divers say here is where the Marisol Star struck the rocks.",
                  "Captain Arvo Lind said the captions on the ferry's safety video were wrong.",
                  "Follow-up inspections of the Marisol Star are due on Monday, the authority said.",
+                 "The new timetable takes effect on Monday, March 16, 2026.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text
 
