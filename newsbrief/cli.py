@@ -29,9 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
                                help="text, HTML or JSON files; '-' reads standard input")
     summarize_cmd.add_argument("--mode", choices=MODES, default=DEFAULT_MODE,
                                help=f"{DEFAULT_MODE} (default). extractive: source sentences as written, cited "
-                                    "(~1 s); abstractive: each sentence rewritten by the local LLM and checked, "
-                                    "falling back to the source sentence when a check fails (13-30 s for five "
-                                    "articles on 2 cores)")
+                                    "(~1 s); abstractive: each sentence other outlets word too rewritten by the "
+                                    "local LLM and checked, falling back to the source sentence when a check fails "
+                                    "(20-40 s for five articles on 2 cores)")
     summarize_cmd.add_argument("--format", choices=sorted(RENDERERS), default="markdown")
     summarize_cmd.add_argument("--max-words", type=int, default=DEFAULT_WORDS, metavar="N",
                                help=f"length budget of the brief in words (default {DEFAULT_WORDS})")
