@@ -24,7 +24,7 @@ def to_dict(brief: Brief) -> dict:
                 "citations": [{"document": c.document, "sentence": c.sentence, "text": c.text}
                               for c in s.citations],
                 "single_source": s.evidence.independent_sources == 1,
-                "note": _single_source_note(brief, s).strip(" ()"),
+                "note": _single_source_note(brief, s),
                 "evidence": evidence_dict(s.evidence),
             }
             for s in brief.sentences
@@ -66,13 +66,19 @@ def to_json(brief: Brief) -> str:
 
 
 def _single_source_note(brief: Brief, sentence) -> str:
-    """Said when only one independent source reports a sentence, among several sources. Articles that
+    """What the reader is told when only one independent source reports a sentence, among several sources
+    ("" otherwise; the JSON's `note`, shown in brackets after the markers). Articles that
     ran the same copy (a wire story) are one source: the note says so, or "[1][2] (one source)" would
     read as a contradiction."""
     if brief.stats.get("independent_sources", 0) <= 1 or sentence.evidence.independent_sources != 1:
         return ""
     articles = len({c.document for c in sentence.citations})
-    return f" (one source: the same copy in {articles} articles)" if articles > 1 else " (one source)"
+    return f"one source: the same copy in {articles} articles" if articles > 1 else "one source"
+
+
+def _in_brackets(note: str) -> str:
+    """A note as Markdown and HTML show it after the citation markers: " (one source)", or nothing."""
+    return f" ({note})" if note else ""
 
 
 def source_label(document: Document, number: int) -> str:
@@ -95,7 +101,7 @@ def to_markdown(brief: Brief) -> str:
     for sentence in brief.sentences:
         markers = _markers([c.document for c in sentence.citations])
         text = f"**{sentence.text}**" if sentence.evidence.mode == "headline" else sentence.text
-        lines += [f"{text} {markers}{_single_source_note(brief, sentence)}".rstrip(), ""]
+        lines += [f"{text} {markers}{_in_brackets(_single_source_note(brief, sentence))}".rstrip(), ""]
     if brief.disagreements:
         lines += ["## Where sources differ", ""]
         for item in brief.disagreements:
@@ -131,7 +137,7 @@ def to_html(brief: Brief, title: str = "newsbrief") -> str:
 
     body = [f"<h1>{escape(title)}</h1>", "<section class='brief'>"]
     body += [f"<p>{_bold_if_headline(s, escape(s.text))} {markers(s.citations)}"
-             f"<small>{_single_source_note(brief, s)}</small></p>" for s in brief.sentences]
+             f"<small>{_in_brackets(_single_source_note(brief, s))}</small></p>" for s in brief.sentences]
     body.append("</section>")
     if brief.disagreements:
         body.append("<h2>Where sources differ</h2><ul class='disagreements'>")
