@@ -24,16 +24,21 @@ def page(live_server):
         browser.close()
 
 
+def submitted(page) -> dict:
+    """Click "go" and wait for the brief on the page; the JSON brief the server answered with."""
+    with page.expect_response(lambda reply: reply.url.endswith("/v1/briefs"), timeout=60_000) as answered:
+        page.click("#go")
+    page.wait_for_selector("#brief p", timeout=60_000)
+    return answered.value.json()
+
+
 def test_paste_summarize_and_follow_a_citation(page, tmp_path):
     areas = page.locator("textarea.text")
     areas.nth(0).fill((EXAMPLE / "01-northern-wire.txt").read_text())
     areas.nth(1).fill((EXAMPLE / "04-harbour-observer.txt").read_text())
     page.click("#add")
     page.locator("textarea.text").nth(2).fill((EXAMPLE / "03-state-radio.html").read_text())
-    with page.expect_response(lambda reply: reply.url.endswith("/v1/briefs"), timeout=60_000) as answered:
-        page.click("#go")
-    brief = answered.value.json()
-    page.wait_for_selector("#brief p", timeout=60_000)
+    brief = submitted(page)
     paragraphs = page.locator("#brief p")
     assert paragraphs.count() >= 3
     marker = page.locator("#brief p .cite").first
@@ -63,15 +68,11 @@ def test_bad_input_shows_the_servers_message(page):
     assert "no article text" in page.locator("#error").inner_text()
 
 
-
 def test_one_article_brief_singles_out_no_sentence(page):
     """With one article in all, no sentence is "(one source)": the page shows the server's note, which is
     empty here (the page once worded notes itself and marked every sentence)."""
     page.goto(page.url)
     page.locator("textarea.text").nth(0).fill((EXAMPLE / "04-harbour-observer.txt").read_text())
-    with page.expect_response(lambda reply: reply.url.endswith("/v1/briefs"), timeout=60_000) as answered:
-        page.click("#go")
-    sentences = answered.value.json()["sentences"]
-    page.wait_for_selector("#brief p", timeout=60_000)
+    sentences = submitted(page)["sentences"]
     assert sentences and all(s["single_source"] and s["note"] == "" for s in sentences)
     assert page.locator("#brief p").count() == len(sentences) and page.locator("#brief .note").count() == 0
