@@ -2,7 +2,8 @@
 
 For a sample of brief sentences (fixed seed), every citation is put through the full support check
 of summarizer/wording/verify.py (similarity, numbers, names, quotations, hedges, qualifiers, then the LLM
-judge): citation precision is the share that pass. Every document of the cluster that is *not*
+judge; the numbers may be given in the sentences either side, as the brief's citations read the
+article): citation precision is the share that pass. Every document of the cluster that is *not*
 cited is then searched for a sentence that passes the same check: such a document states the
 sentence's content and should have been cited. Citation recall is, per sentence, the supporting
 documents cited over all supporting documents. Both come with bootstrap intervals over the sampled
@@ -18,6 +19,7 @@ import numpy as np
 
 from eval.stats import ratio_interval
 from eval.systems import is_ours
+from summarizer.content.extract import NEARBY
 from summarizer.types import TITLE
 from summarizer.wording.verify import SUPPORTS, check_support, similarities
 
@@ -29,7 +31,8 @@ CANDIDATES = 2  # sentences of an uncited document put through the check, most s
 # repeat the citer's decisions.
 RECALL_FLOOR = 0.4
 METHOD = (f"Per system, a fixed-seed sample of brief sentences. Precision: each citation through the full support "
-          f"check (similarity, numbers, names, quotations, hedges, qualifiers, LLM judge). Recall: each uncited "
+          f"check (similarity, numbers, names, quotations, hedges, qualifiers, LLM judge; the numbers may be given "
+          f"in the {NEARBY} sentences either side, as the brief's citations read them). Recall: each uncited "
           f"document of the cluster searched (its {CANDIDATES} most similar sentences at similarity >= {RECALL_FLOOR}, "
           f"below the citer's {SUPPORTS}) "
           f"for a sentence that passes the same check; recall = supporting documents cited / all supporting "
@@ -67,7 +70,9 @@ def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], e
             citations.append({**citation, "supported": True, "record": {"judge": "skipped: its own headline"}})
             continue
         [similarity] = similarities(embedder, claim, [citation["text"]])
-        support = check_support(claim, citation["text"], float(similarity), judge, verdicts)
+        texts = document_sentences[citation["document"]] or []
+        support = check_support(claim, citation["text"], float(similarity), judge, verdicts,
+                                nearby=_around(texts, citation["sentence"]))
         citations.append({**citation, "supported": support.supports, "record": _record(support)})
     missed = []
     for document, texts in enumerate(document_sentences):
@@ -78,7 +83,7 @@ def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], e
             if similarity[position] < RECALL_FLOOR:
                 break
             support = check_support(claim, texts[position], float(similarity[position]), judge, verdicts,
-                                    floor=RECALL_FLOOR)
+                                    floor=RECALL_FLOOR, nearby=_around(texts, int(position)))
             if support.supports:
                 missed.append({"document": document, "sentence": int(position), "text": texts[position],
                                "record": _record(support)})
@@ -105,6 +110,14 @@ def _summary(checked: list[dict], pool: list[tuple[dict, dict]]) -> dict:
         "documents_per_sentence": float(np.mean([len({c["document"] for c in s["citations"]}) for _, s in pool])),
         "details": checked,
     }
+
+
+def _around(texts: list[str], index: int) -> list[str] | None:
+    """The sentences around a document's sentence, where its article may give the claim's numbers, as
+    the brief's citations read them (summarizer/content/extract.py); none around a headline."""
+    if index == TITLE or not 0 <= index < len(texts):
+        return None
+    return texts[max(index - NEARBY, 0):index] + texts[index + 1:index + 1 + NEARBY]
 
 
 def _words(text: str) -> list[str]:

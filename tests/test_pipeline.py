@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from summarizer.content.cluster import cluster, source_groups
+from summarizer.content.extract import NEARBY, cite
 from summarizer.content.select import REDUNDANT, solve
 from summarizer.wording.neutral import is_attributed, one_party_claim
 from summarizer.lang.en import ENGLISH
@@ -71,9 +72,13 @@ def test_every_sentence_is_cited_by_the_documents_that_say_it(example_brief):
 def test_a_sentence_is_not_cited_to_outlets_that_give_other_numbers(example_brief):
     tolls = [s for s in example_brief.sentences if "at least 11" in s.text]
     assert tolls, "the coast guard's toll is in the brief"
-    for sentence in example_brief.sentences:  # every cited sentence states the numbers it is cited for
+    for sentence in example_brief.sentences:  # every cited article states the numbers, around the cited sentence
         for citation in sentence.citations:
-            assert numbers(sentence.text) <= numbers(citation.text), (sentence.text, citation.text)
+            if citation.sentence == TITLE:
+                continue
+            article = example_brief.document_sentences[citation.document]
+            around = article[max(citation.sentence - NEARBY, 0):citation.sentence + NEARBY + 1]
+            assert numbers(sentence.text) <= set().union(*(numbers(s.text) for s in around)), (sentence.text, citation.text)
     for toll in tolls:  # State Radio says "nine": never cited for 11
         assert 2 not in {c.document for c in toll.citations}
 
@@ -222,6 +227,28 @@ def test_page_furniture_between_a_sentence_and_the_one_leaning_on_it_does_not_pa
              "A third fisherman was rescued and flown to hospital in Port Velmar, it said."]
     document = [Sentence(0, i, text, 0, len(text)) for i, text in enumerate(texts)]
     assert _continuations([document[0]], [document], 60, ENGLISH) == [(document[2], document[0])]
+
+
+def test_an_outlet_that_gives_the_toll_in_the_next_sentence_is_cited(embedder):
+    articles = [
+        "Ostra Lines apologized on Monday for the sinking of its ferry Marisol Star off Tallow Point, which left "
+        "two crew members dead and one injured on March 4.",
+        "Two crew members died when the Marisol Star sank off Tallow Point, the coast guard said. Ostra Lines "
+        "apologized for the sinking of its ferry on Monday. A third crew member was injured.",
+        "Nine crew members died when the Marisol Star sank off Tallow Point, the coast guard said. Ostra Lines "
+        "apologized for the sinking of its ferry on Monday.",
+        "Ostra Lines apologized for the sinking of its ferry Marisol Star off Tallow Point, which left two crew "
+        "members dead and one injured on March 3.",
+    ]
+    documents = [Document(text=text, origin=f"{i}.txt") for i, text in enumerate(articles)]
+    documents, sentences, _ = embedded(documents, embedder)
+    by_document = [[s for s in sentences if s.document == d] for d in range(len(documents))]
+    citations, checks = cite(by_document[0][0], by_document, ENGLISH)
+    # the second outlet states the apology and its toll, in three sentences; the third gives another
+    # toll, the fourth another day
+    assert [c.document for c in citations] == [0, 1], checks
+    [second] = [c.support for c in checks if c.document == 1]
+    assert second.numbers_nearby == ["1", "2", "4"]
 
 
 def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models):

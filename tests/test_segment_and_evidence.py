@@ -1,6 +1,7 @@
 from summarizer.wording.evidence import dropped_qualifiers, missing_names, missing_numbers, numbers, unquoted
 from summarizer.reading.segment import split_sentences
 from summarizer.wording.neutral import loaded_terms
+from summarizer.wording.verify import check_support
 
 
 def test_sentences_carry_exact_offsets_and_paragraphs_never_merge():
@@ -47,6 +48,32 @@ def test_numbers_are_canonical_across_spellings():
     assert numbers("Twenty-three injured, 1,000 dead, two crew") == {"23", "1000", "2"}
     assert missing_numbers("at least 11 people died", ["nine people were confirmed dead"]) == {"11"}
     assert missing_numbers("two crew members died", ["2 crew members were killed"]) == set()
+
+
+def test_an_article_gives_numbers_around_the_sentence_that_states_the_fact():
+    claim = "The ferry line apologized for the sinking on March 4 that left two crew members dead and one injured."
+    article = ["Two crew members died when the Marisol Star sank, the coast guard said.",
+               "The ferry line apologized for the sinking on Monday.",
+               "A third crew member was injured."]
+    assert missing_numbers(claim, article, article=True) == set()
+    # read as separate sentences, none gives the day or the injured one
+    assert missing_numbers(claim, article) == {"1", "4"}
+    # an article that gives a day of its own gives another day; a day of the month that is also a count
+    # is still a count; "a third of the crew" is a share, not one more
+    assert missing_numbers(claim, article + ["It sank on March 3."], article=True) == {"4"}
+    assert missing_numbers("Four crew members died on March 4.", article, article=True) == {"4"}
+    assert missing_numbers("One was injured.", ["A third of the crew was injured."], article=True) == {"1"}
+
+
+def test_a_citation_may_take_its_numbers_from_the_sentences_around_it():
+    claim = "The ferry line apologized for the sinking that left two crew members dead and one injured."
+    source = "The ferry line apologized for the sinking on Monday."
+    around = ["Two crew members died when the Marisol Star sank.", "A third crew member was injured."]
+    support = check_support(claim, source, 0.8, None, wording=False, nearby=around)
+    assert support.supports and support.numbers_nearby == ["1", "2"]
+    assert check_support(claim, source, 0.8, None, wording=False).reason == "does not state 1, 2"
+    other = check_support(claim, source, 0.8, None, wording=False, nearby=["Nine crew members died."])
+    assert other.reason == "does not state 1, 2 nearby"
 
 
 def test_names_and_quotes_must_be_in_the_sources():

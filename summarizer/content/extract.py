@@ -2,8 +2,10 @@
 took shortened, as compressed), cited to every document that states it.
 
 A document is cited when its sentence closest in meaning supports the chosen one: the chosen
-sentence itself, or one close enough in meaning to say the same thing and holding every number
-the chosen one states ("at least 11 dead" is not supported by a sentence that says "nine").
+sentence itself, or one close enough in meaning to say the same thing, whose article gives every
+number the chosen one states, in it or in the sentences around it ("at least 11 dead" is not
+supported by a sentence that says "nine"; "two dead and one injured on November 9" is supported
+by "Azerbaijan apologized on Monday" between "Two crew members were killed" and "A third was injured").
 Every document is searched, not only the sentence's cluster: an outlet that words the fact
 differently enough to land in another cluster still reports it. Sentences that only share the
 topic are not cited; the audit trail says why.
@@ -19,15 +21,20 @@ from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Ev
 from summarizer.wording.evidence import missing_names
 from summarizer.wording.verify import SUPPORTS, check_support
 
+# An outlet may state a fact in one sentence and give its figures in the next ("Two crew members were
+# killed, the ministry said. A third was injured."): its sentences this far either side may hold the numbers.
+NEARBY = 2
+
 
 def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language, tried: int = 1,
-         names: bool = False) -> tuple[list[Citation], list[CitationCheck]]:
+         names: bool = False, nearby: int = NEARBY) -> tuple[list[Citation], list[CitationCheck]]:
     """Citations for `claim`: each document's sentence closest to it in meaning, where that one supports it.
 
     The checks of summarizer/wording/verify.py on meaning and numbers, without the LLM judge (this mode must
     stay fast); the representative's own sentence needs no check. A claim worded apart from every article
     sentence (a headline, summarizer/content/headline.py) may try a document's `tried` closest sentences,
-    the closest first, and with `names` a sentence must also name everyone the claim names.
+    the closest first, and with `names` a sentence must also name everyone the claim names. `nearby`
+    sentences either side of a document's sentence may give the numbers it leaves out (0: none may).
     """
     citations: list[Citation] = []
     checks: list[CitationCheck] = []
@@ -41,8 +48,10 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
             elif similarity < SUPPORTS:
                 break  # not about this at all: not worth a line in the audit trail
             else:
+                near = sentences[max(sentence.index - nearby, 0):sentence.index] \
+                    + sentences[sentence.index + 1:sentence.index + 1 + nearby]
                 support = check_support(claim.text, sentence.text, similarity, judge=None, wording=False,
-                                        language=language)
+                                        language=language, nearby=[s.text for s in near] if nearby else None)
                 unnamed = sorted(missing_names(claim.text, [sentence.text], language)) if names else []
                 if support.supports and unnamed:
                     support.reason = f"does not name {', '.join(unnamed)}"

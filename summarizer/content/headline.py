@@ -52,10 +52,11 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
         claim = Sentence(document=number, index=TITLE, text=text, start=0, end=0, embedding=title_vectors[number])
         # a headline packs into a few words what an article tells over several sentences: a name the
         # cited sentence lacks ("Chicago's first African American mayor") is a fact it does not state;
-        # its first word's capital is only the headline's, unless the articles write that word as a name
+        # its first word's capital is only the headline's, unless the articles write that word as a name;
+        # and it is supported by a sentence that states it whole, not one whose neighbours give its figures
         checked = claim if _is_name(_bare(text.split()[0], language), written, language) else \
             replace(claim, text=text[0].lower() + text[1:])
-        citations, checks = cite(checked, by_document, language, tried=TRIED, names=True)
+        citations, checks = cite(checked, by_document, language, tried=TRIED, names=True, nearby=0)
         by_sentences = len({sources[c.document] for c in citations})
         if number not in {c.document for c in citations}:  # the outlet that wrote the headline states it
             citations = sorted(citations + [Citation(number, TITLE, title)], key=lambda c: c.document)

@@ -52,6 +52,7 @@ class Language:
     undecided: re.Pattern  # words before a claim that leave it open: "whether", "if"
     hedges: tuple
     months: tuple
+    date: re.Pattern  # a calendar date: "November 9", "Nov. 9, 2020", "9 November"
     implied_numbers: dict  # words that state a number: a source's "both leaders" says two
     own_spokesman: re.Pattern  # a speaker who is the actor's own voice: "its spokesman said", "her office said"
     name_equivalents: dict  # two names of one body, neither the other's initials: "GOP" -> "Republican"

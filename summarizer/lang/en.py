@@ -248,6 +248,8 @@ ENGLISH = Language(
                       + r"\b(" + _CLAIM_NOUN + "|" + "|".join(re.escape(t) for t in LOADED_TERMS) + r")\b", _I),
     hedges=HEDGES,
     months=MONTHS,
+    date=re.compile(r"\b(?:(?:" + "|".join(MONTHS + tuple(m[:3] + r"\.?" for m in MONTHS) + ("Sept\\.?",)) + r")\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
+                    r"|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\b(?:,?\s+\d{4}\b)?)"),
     agent="by",
     implied_numbers={"both": "2"},
     own_spokesman=re.compile(r"^(?:its|her|his|their) (?:spokes(?:man|woman|person)|office|press office)\b", _I),

@@ -39,8 +39,14 @@ VERBATIM = 0.95  # word-sequence similarity at which the claim is the source, re
 
 def check_support(claim: str, source: str, similarity: float, judge: Judge | None,
                   verdicts: dict | None = None, wording: bool = True, floor: float = SUPPORTS,
-                  language: Language = ENGLISH) -> Support:
+                  language: Language = ENGLISH, nearby: list[str] | None = None) -> Support:
     """Does `source` support `claim`? `verdicts` caches judge answers by source text.
+
+    `nearby` are the sentences around the source in its article, when the question is whether the
+    article states the claim: a number of the claim the source leaves out may be given there ("Two
+    crew members were killed. A third was injured, it said. Azerbaijan apologized." states the
+    apology and its toll), and a date the article does not give is no other date
+    (evidence.missing_numbers).
 
     `wording=False` skips the names, quotes and hedge checks: for a claim that is itself a source
     sentence (extractive mode), another outlet reporting the same fact in its own words supports it.
@@ -48,7 +54,9 @@ def check_support(claim: str, source: str, similarity: float, judge: Judge | Non
     find paraphrases that MiniLM puts far apart).
     """
     support = Support(similarity=round(similarity, 3))
-    support.reason = _first_failure(claim, source, similarity, wording, floor, language)
+    support.reason = _first_failure(claim, source, similarity, wording, floor, language, nearby)
+    if not support.reason and nearby is not None:
+        support.numbers_nearby = sorted(missing_numbers(claim, [source], language)) or None
     if support.reason:
         return support
     if verbatim(claim, source):
@@ -68,13 +76,16 @@ def check_support(claim: str, source: str, similarity: float, judge: Judge | Non
 
 
 def _first_failure(claim: str, source: str, similarity: float, wording: bool, floor: float,
-                   language: Language) -> str | None:
+                   language: Language, nearby: list[str] | None = None) -> str | None:
     """The first of the cheap checks that the source fails, as a reason, or None."""
     if similarity < floor:
         return f"similarity {similarity:.2f} below {floor}"
-    absent = sorted(missing_numbers(claim, [source], language))
+    if nearby is None:
+        absent = sorted(missing_numbers(claim, [source], language))
+    else:
+        absent = sorted(missing_numbers(claim, [source, *nearby], language, article=True))
     if absent:
-        return f"does not state {', '.join(absent)}"
+        return f"does not state {', '.join(absent)}" + (" nearby" if nearby is not None else "")
     if not wording:
         return None
     unnamed = sorted(missing_names(claim, [source], language))
