@@ -2,7 +2,7 @@
 
 For a sample of brief sentences (fixed seed), every citation is put through the full support check
 of summarizer/wording/verify.py (similarity, numbers, names, quotations, hedges, qualifiers, then the LLM
-judge; the numbers may be given in the sentences either side, as the brief's citations read the
+judge; a count may be given in the sentences either side, as the brief's citations read the
 article): citation precision is the share that pass. Every document of the cluster that is *not*
 cited is then searched for a sentence that passes the same check: such a document states the
 sentence's content and should have been cited. Citation recall is, per sentence, the supporting
@@ -31,7 +31,7 @@ CANDIDATES = 2  # sentences of an uncited document put through the check, most s
 # repeat the citer's decisions.
 RECALL_FLOOR = 0.4
 METHOD = (f"Per system, a fixed-seed sample of brief sentences. Precision: each citation through the full support "
-          f"check (similarity, numbers, names, quotations, hedges, qualifiers, LLM judge; the numbers may be given "
+          f"check (similarity, numbers, names, quotations, hedges, qualifiers, LLM judge; a count may be given "
           f"in the {NEARBY} sentences either side, as the brief's citations read them). Recall: each uncited "
           f"document of the cluster searched (its {CANDIDATES} most similar sentences at similarity >= {RECALL_FLOOR}, "
           f"below the citer's {SUPPORTS}) "
@@ -113,7 +113,7 @@ def _summary(checked: list[dict], pool: list[tuple[dict, dict]]) -> dict:
 
 
 def _around(texts: list[str], index: int) -> list[str] | None:
-    """The sentences around a document's sentence, where its article may give the claim's numbers, as
+    """The sentences around a document's sentence, where its article may give the claim's counts, as
     the brief's citations read them (summarizer/content/extract.py); none around a headline."""
     if index == TITLE or not 0 <= index < len(texts):
         return None

@@ -78,8 +78,8 @@ class Support:
     judge: str | None = None  # why the LLM judge was not asked, when it was not
     judge_yes: float | None = None  # the judge's P(yes), when it was asked
     reason: str | None = None  # None: the sentence supports the claim
-    # numbers of the claim this sentence does not state, which its article does: given in the sentences
-    # around it, or the day of a date the article gives no other of (wording/verify.py, `nearby`)
+    # numbers of the claim this sentence does not state, which its article does: a count given in the
+    # sentences around it, or the day of a date the article gives no other of (wording/verify.py, `nearby`)
     numbers_nearby: list[str] | None = None
 
     @property

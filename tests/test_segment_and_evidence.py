@@ -1,4 +1,4 @@
-from summarizer.wording.evidence import dropped_qualifiers, missing_names, missing_numbers, numbers, unquoted
+from summarizer.wording.evidence import date_numbers, dropped_qualifiers, missing_names, missing_numbers, numbers, unquoted
 from summarizer.reading.segment import split_sentences
 from summarizer.wording.neutral import loaded_terms
 from summarizer.wording.verify import check_support
@@ -50,30 +50,34 @@ def test_numbers_are_canonical_across_spellings():
     assert missing_numbers("two crew members died", ["2 crew members were killed"]) == set()
 
 
-def test_an_article_gives_numbers_around_the_sentence_that_states_the_fact():
+def test_the_day_and_year_of_a_date_are_told_apart_from_counts():
+    assert date_numbers("The ferry sank on March 4, 2025 and Nov. 9.") == {"4", "2025", "9"}
+    assert date_numbers("Four people died on March 4.") == set()  # 4 is also a count
+    assert date_numbers("May 5 people") == {"5"} and date_numbers("Mayor 5 and Septembers 4") == set()
+
+
+def test_a_citation_may_take_its_counts_and_its_day_from_the_sentences_around_it():
     claim = "The ferry line apologized for the sinking on March 4 that left two crew members dead and one injured."
-    article = ["Two crew members died when the Marisol Star sank, the coast guard said.",
-               "The ferry line apologized for the sinking on Monday.",
-               "A third crew member was injured."]
-    assert missing_numbers(claim, article, article=True) == set()
-    # read as separate sentences, none gives the day or the injured one
-    assert missing_numbers(claim, article) == {"1", "4"}
-    # an article that gives a day of its own gives another day; a day of the month that is also a count
-    # is still a count; "a third of the crew" is a share, not one more
-    assert missing_numbers(claim, article + ["It sank on March 3."], article=True) == {"4"}
-    assert missing_numbers("Four crew members died on March 4.", article, article=True) == {"4"}
-    assert missing_numbers("One was injured.", ["A third of the crew was injured."], article=True) == {"1"}
-
-
-def test_a_citation_may_take_its_numbers_from_the_sentences_around_it():
-    claim = "The ferry line apologized for the sinking that left two crew members dead and one injured."
     source = "The ferry line apologized for the sinking on Monday."
     around = ["Two crew members died when the Marisol Star sank.", "A third crew member was injured."]
     support = check_support(claim, source, 0.8, None, wording=False, nearby=around)
-    assert support.supports and support.numbers_nearby == ["1", "2"]
-    assert check_support(claim, source, 0.8, None, wording=False).reason == "does not state 1, 2"
+    assert support.supports and support.numbers_nearby == ["1", "2", "4"]
+    assert check_support(claim, source, 0.8, None, wording=False).reason == "does not state 1, 2, 4"
+    # another toll around it; another day in the article; a figure that is no count must be in the sentence
     other = check_support(claim, source, 0.8, None, wording=False, nearby=["Nine crew members died."])
-    assert other.reason == "does not state 1, 2 nearby"
+    assert other.reason == "does not state 1, 2"
+    dated = check_support(claim, source, 0.8, None, wording=False, nearby=around + ["It sank on March 3."])
+    assert dated.reason == "does not state 4"
+    fare = check_support("The line charged 40 euros a ticket.", "The line charged for tickets.", 0.8, None,
+                         wording=False, nearby=["Tickets cost 40 euros."])
+    assert fare.reason == "does not state 40"
+    # a sentence that gives another amount of the same count is not made right by the sentences around it
+    wounded = check_support("Six men died and five were injured.", "Six men died and 19 were injured.", 0.8,
+                            None, wording=False, nearby=["Five were injured."])
+    assert wounded.reason == "does not state 5"
+    # a sentence further in meaning may be another fact, beside the one whose figures are around it
+    farther = check_support(claim, source, 0.65, None, wording=False, nearby=around)
+    assert farther.reason == "leaves 1, 2, 4 to the sentences around it, at similarity 0.65 below 0.7"
 
 
 def test_names_and_quotes_must_be_in_the_sources():

@@ -2,10 +2,11 @@
 took shortened, as compressed), cited to every document that states it.
 
 A document is cited when its sentence closest in meaning supports the chosen one: the chosen
-sentence itself, or one close enough in meaning to say the same thing, whose article gives every
-number the chosen one states, in it or in the sentences around it ("at least 11 dead" is not
-supported by a sentence that says "nine"; "two dead and one injured on November 9" is supported
-by "Azerbaijan apologized on Monday" between "Two crew members were killed" and "A third was injured").
+sentence itself, or one close enough in meaning to say the same thing and holding every number
+the chosen one states ("at least 11 dead" is not supported by a sentence that says "nine"). Its
+article may give a count in the sentences around it, and need not give a date it gives no other of:
+"two dead and one injured on November 9" is supported by "Azerbaijan apologized on Monday" between
+"Two crew members were killed" and "A third was injured" (wording/verify.py, `nearby`).
 Every document is searched, not only the sentence's cluster: an outlet that words the fact
 differently enough to land in another cluster still reports it. Sentences that only share the
 topic are not cited; the audit trail says why.
@@ -21,8 +22,8 @@ from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Ev
 from summarizer.wording.evidence import missing_names
 from summarizer.wording.verify import SUPPORTS, check_support
 
-# An outlet may state a fact in one sentence and give its figures in the next ("Two crew members were
-# killed, the ministry said. A third was injured."): its sentences this far either side may hold the numbers.
+# An outlet may state a fact in one sentence and give its toll in the next ("Two crew members were
+# killed, the ministry said. A third was injured."): its sentences this far either side may give the counts.
 NEARBY = 2
 
 
@@ -34,7 +35,7 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
     stay fast); the representative's own sentence needs no check. A claim worded apart from every article
     sentence (a headline, summarizer/content/headline.py) may try a document's `tried` closest sentences,
     the closest first, and with `names` a sentence must also name everyone the claim names. `nearby`
-    sentences either side of a document's sentence may give the numbers it leaves out (0: none may).
+    sentences either side of a document's sentence may give the counts it leaves out (0: none may).
     """
     citations: list[Citation] = []
     checks: list[CitationCheck] = []

@@ -93,31 +93,18 @@ def quotations(text: str) -> list[str]:
     return [q.strip() for q in QUOTATION.findall(text)]
 
 
-def missing_numbers(claim: str, sources: list[str], language: Language = ENGLISH, article: bool = False) -> set[str]:
-    """Numbers of the claim that no source states.
-
-    With `article`, the sources are the sentences of one article around the one that states the claim's
-    fact, read as what the article says: the day and year of a date ("on November 9") are missing only
-    where the article gives a date of its own (one that reports the event "on Monday", or names no day,
-    states the fact, not another day), and "a third crew member was injured" states one injured."""
+def missing_numbers(claim: str, sources: list[str], language: Language = ENGLISH) -> set[str]:
     held = set().union(*(numbers(s, language) for s in sources)) if sources else set()
     held |= {n for word, n in language.implied_numbers.items()
              if any(re.search(rf"\b{word}\b", s, re.IGNORECASE) for s in sources)}
-    if article and any(language.one_more.search(s) for s in sources):
-        held.add("1")
-    absent = numbers(claim, language) - held
-    if article and absent and not any(language.date.search(s) for s in sources):
-        absent -= _date_numbers(claim, language) - _undated_numbers(claim, language)
-    return absent
+    return numbers(claim, language) - held
 
 
-def _date_numbers(text: str, language: Language) -> set[str]:
-    return set().union(*(numbers(m.group(), language) for m in language.date.finditer(text)))
-
-
-def _undated_numbers(text: str, language: Language) -> set[str]:
-    """Numbers the text states outside its dates ("9 people died on November 9": 9 is also a count)."""
-    return numbers(language.date.sub(" ", text), language)
+def date_numbers(text: str, language: Language = ENGLISH) -> set[str]:
+    """The day and year numbers of the text's dates ("on November 9"), but those it also states outside
+    a date ("9 people died on November 9": 9 is also a count)."""
+    in_dates = set().union(*(numbers(m.group(), language) for m in language.date.finditer(text)))
+    return in_dates - numbers(language.date.sub(" ", text), language)
 
 
 def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) -> set[str]:
