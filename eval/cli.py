@@ -188,7 +188,10 @@ def _print_summary(settings: RunSettings, written: dict, clusters: int) -> None:
           f"{written['wall_seconds']} s; report in {settings.out}/report.html", file=sys.stderr)
     for system, figures in sorted(written["systems"].items(), key=lambda kv: -kv[1]["rouge1"]):
         print(f"  {system:38} R-1 {figures['rouge1']:6.2f}  R-2 {figures['rouge2']:6.2f}  "
-              f"R-L {figures['rougeL']:6.2f}  words {figures['words']:6.1f}", file=sys.stderr)
+              f"R-L {figures['rougeL']:6.2f}  words {figures['words']:6.1f}"
+              + (f"  budget used {figures['budget_used_where_fillable']:.0%} where the sources could fill "
+                 f"{report.FILLABLE:.0%} ({figures['fillable_clusters']} clusters)"
+                 if "budget_used_where_fillable" in figures else ""), file=sys.stderr)
     for name, audited in ((written.get("citation_audit") or {}).get("systems") or {}).items():
         print(f"  citations of {name}: precision {audited['precision']:.3f} "
               f"[{audited['precision_low']:.3f}, {audited['precision_high']:.3f}], recall {audited['recall']:.3f} "

@@ -32,6 +32,7 @@ def aggregate(results: list[dict]) -> dict[str, dict[str, float]]:
     for system, rows in by_system(results).items():
         table[system] = {m: round(mean(r[m] for r in rows), 2 if m != "seconds" else 4) for m in METRICS}
         table[system]["clusters"] = len(rows)
+        table[system].update(budget_used_where_fillable(rows))
         stages: dict[str, list[float]] = {}
         for r in rows:
             for stage, seconds in (r.get("stages") or {}).items():
@@ -39,6 +40,20 @@ def aggregate(results: list[dict]) -> dict[str, dict[str, float]]:
         if stages:
             table[system]["stage_seconds"] = {k: round(mean(v), 4) for k, v in stages.items()}
     return table
+
+
+FILLABLE = 0.9  # the budget share a brief should use whenever its sources have that much to say
+
+
+def budget_used_where_fillable(rows: list[dict]) -> dict[str, float]:
+    """The share of the budget a system's briefs use, over the clusters whose sources could fill at least
+    FILLABLE of it (our systems report what they could fill; the others, nothing)."""
+    fillable = [r for r in rows if r.get("fillable_words") is not None and r.get("budget")
+                and r["fillable_words"] >= FILLABLE * r["budget"]]
+    if not fillable:
+        return {}
+    return {"budget_used_where_fillable": round(mean(r["words"] / r["budget"] for r in fillable), 3),
+            "fillable_clusters": len(fillable)}
 
 
 def by_system(results: list[dict]) -> dict[str, list[dict]]:

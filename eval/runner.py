@@ -62,6 +62,8 @@ def score_cluster(system: str, example: Example, max_words: int, dataset_path: s
         "repeated_trigrams": round(metrics.repeated_ngrams(text), 4),
         "max_pair_similarity": round(metrics.max_pair_similarity(vectors), 4),
         "words": metrics.words(text),
+        "budget": max_words,
+        "fillable_words": output.fillable_words,
         "names_numbers_in_sources": round(metrics.found_in_sources(text, sources), 4),
         "loaded_terms": metrics.loaded_term_count(text),
         "seconds": round(output.seconds, 4),

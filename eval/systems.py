@@ -37,6 +37,7 @@ class Output:
     # our systems only: each example document's sentences as the pipeline saw them (None for a
     # document it was not given), which citations and the citation audit refer to
     document_sentences: list[list[str] | None] | None = None
+    fillable_words: int | None = None  # our systems only: the most words the sources could fill (pipeline stats)
     text: str = ""  # the summary as scored: its sentences joined, or a published line exactly as published
 
     def __post_init__(self):
@@ -79,7 +80,7 @@ def _newsbrief(mode: str) -> System:
         for position, document_sentences in zip(given, brief.document_sentences):
             by_example[position] = [s.text for s in document_sentences]
         return Output(sentences=sentences, seconds=time.perf_counter() - started, stages=brief.stats["stages"],
-                      document_sentences=by_example)
+                      document_sentences=by_example, fillable_words=brief.stats["fillable_words"])
 
     return run_pipeline
 

@@ -95,7 +95,7 @@ def summarize(documents: list[Document], options: Options, models: Models,
         top = headline(documents, title_vectors, event, by_document, sources, options.max_words, language)
         opening = top.text if top else ""
         budget, titles = options.max_words - len(opening.split()), [d.title for d in documents]
-        chosen = select(clusters, event, budget, by_document, sources, titles, language, stated=opening)
+        chosen, fillable = select(clusters, event, budget, by_document, sources, titles, language, stated=opening)
     with stages("extract"):
         brief_sentences = extract(chosen, by_document, language)
     if options.mode == "abstractive":
@@ -107,7 +107,7 @@ def summarize(documents: list[Document], options: Options, models: Models,
             freed = budget - sum(len(s.text.split()) for s in brief_sentences)
             more = select(clusters, event, freed, by_document, sources, titles, language,
                           stated=" ".join([opening] + [s.text for s in brief_sentences]),
-                          taken=[s for _, s in chosen]) if freed >= MIN_WORDS else []
+                          taken=[s for _, s in chosen]).chosen if freed >= MIN_WORDS else []
             brief_sentences += extract(more, by_document, language)  # as written: they fit the words freed
     if top and brief_sentences:
         brief_sentences.insert(0, top)  # an outlet's headline, as written: nothing to fuse
@@ -125,6 +125,9 @@ def summarize(documents: list[Document], options: Options, models: Models,
         "documents": len(documents),
         "independent_sources": len(set(sources[i] for i, ss in enumerate(by_document) if ss)),
         "words": sum(len(s.text.split()) for s in brief_sentences),
+        # how many words the sources could fill (the headline's and the candidates' most): the budget
+        # is for using when they have that much to say
+        "fillable_words": len(opening.split()) + fillable,
         "mode": options.mode,
         "embedder": embedder.name,
         "generator": models.generator.name if options.mode == "abstractive" else None,

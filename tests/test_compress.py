@@ -88,7 +88,7 @@ def chosen_alone(text: str, max_words: int) -> list[str]:
 
     news = Sentence(0, 0, text, 0, len(text))
     news.embedding = np.array([1.0, 0.0])
-    chosen = select([Cluster([news], 1)], np.array([0.8, 0.6]), max_words, [[news]], [0], [None], ENGLISH)
+    chosen, _ = select([Cluster([news], 1)], np.array([0.8, 0.6]), max_words, [[news]], [0], [None], ENGLISH)
     return [s.text for _, s in chosen]
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from eval import history, metrics
+from eval.report import budget_used_where_fillable
 from eval.dataset import DatasetError, load, mean_reference_words
 from eval.runner import evaluate, without_timings
 from eval.systems import published_line
@@ -100,6 +101,16 @@ def test_history_flags_a_regression(tmp_path):
     assert history.trend_plot(connection, "set").startswith(b"\x89PNG")
 
 
+def test_budget_use_is_measured_where_the_sources_could_fill_it():
+    rows = [{"words": 70, "budget": 74, "fillable_words": 74},
+            {"words": 60, "budget": 74, "fillable_words": 67},   # 90.5% fillable: counts
+            {"words": 20, "budget": 74, "fillable_words": 22},   # the sources had little to say: does not
+            {"words": 50, "budget": 74, "fillable_words": None}]  # a system that does not report it
+    assert budget_used_where_fillable(rows) == {"budget_used_where_fillable": round((70 / 74 + 60 / 74) / 2, 3),
+                                                "fillable_clusters": 2}
+    assert budget_used_where_fillable(rows[2:]) == {}
+
+
 def test_cli_eval_writes_json_and_html_reports(tmp_path, capsys):
     from newsbrief.cli import main
 
@@ -107,6 +118,10 @@ def test_cli_eval_writes_json_and_html_reports(tmp_path, capsys):
                  "--system", "lead", "--system", "newsbrief-extractive"]) == 0
     report = json.loads((tmp_path / "report.json").read_text())
     assert set(report["systems"]) == {"lead", "newsbrief-extractive"} and report["length_budget_words"] == 43
+    ours = report["systems"]["newsbrief-extractive"]
+    assert "budget_used_where_fillable" not in report["systems"]["lead"]
+    assert ours.get("fillable_clusters", 0) <= 3 and all(
+        row["words"] <= row["fillable_words"] <= 43 for row in report["clusters"] if row["system"] == "newsbrief-extractive")
     assert "<table id='systems'>" in (tmp_path / "report.html").read_text()
     lines = [json.loads(line) for line in (tmp_path / "outputs.jsonl").read_text().splitlines()]
     assert len(lines) == 6 and all(line["summary"] and line["references"] for line in lines)

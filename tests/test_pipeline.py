@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.content.cluster import cluster, source_groups
 from summarizer.content.extract import NEARBY, cite
-from summarizer.content.select import REDUNDANT, solve
+from summarizer.content.select import REDUNDANT, most_words, solve
 from summarizer.wording.neutral import is_attributed, one_party_claim
 from summarizer.lang.en import ENGLISH
 from summarizer.reading.clean import clean
@@ -100,6 +100,10 @@ def test_no_repeats_within_budget_and_multi_source_first(example_brief, embedder
     assert sum(len(t.split()) for t in texts) <= 120
     assert len({c.document for c in example_brief.sentences[0].citations}) >= 2
     assert not any(BOILERPLATE.search(t) for t in texts)
+
+
+def test_the_brief_reports_the_words_its_sources_could_fill(example_brief):
+    assert example_brief.stats["words"] <= example_brief.stats["fillable_words"] <= 120
 
 
 def test_budget_shapes_the_brief(example_documents, embedder, models):
@@ -217,6 +221,21 @@ def test_a_sentence_that_leans_on_the_one_before_comes_only_right_after_it():
     assert solve([first, leaning], covered, weights, event, 15, agreement) == [leaning]
     assert solve([first, leaning], covered, weights, event, 15, agreement, [(1, 0)]) == [first]
     assert solve([first, leaning], covered, weights, event, 30, agreement, [(1, 0)]) == [first, leaning]
+
+
+def test_the_words_the_sources_could_fill_follow_the_selection_s_rules():
+    """How much the sources have to say: the most words of candidates within the budget, never two that say
+    the same thing, a sentence that leans on another only with it."""
+    texts = ["Two fishermen died when the trawler Ostra sank off Tallow Point.",  # 11 words
+             "The trawler Ostra sank off Tallow Point, killing two fishermen.",  # 10: the same fact
+             "A third man was rescued, it said."]  # 7, leaning on the first
+    candidates = [Sentence(0, i, text, 0, len(text)) for i, text in enumerate(texts)]
+    for candidate, vector in zip(candidates, ([1.0, 0.0], [0.99, 0.141], [0.0, 1.0])):
+        candidate.embedding = np.array(vector)
+    assert most_words(candidates, 74) == 18  # the longer of the two alike, and the third
+    assert most_words(candidates, 74, [(2, 1)]) == 17  # the third only with the second it leans on
+    assert most_words(candidates, 10, [(2, 1)]) == 10
+    assert most_words([], 74) == 0
 
 
 def test_page_furniture_between_a_sentence_and_the_one_leaning_on_it_does_not_part_them():

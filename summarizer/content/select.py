@@ -28,6 +28,7 @@ more outlets state); the rest follow in the order the articles tell them, which 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import numpy as np
 
@@ -143,9 +144,16 @@ def unit_weights(sentences: list[Sentence], said: dict[int, set[str]], sources: 
             * (COUNT if unit.startswith("count:") else 1.0) for unit, who in stated.items()}
 
 
+class Selection(NamedTuple):
+    chosen: list[tuple[Cluster, Sentence]]  # the brief's sentences with their clusters, in reading order
+    # the most words any set of the candidates could fill within the budget, none two that say the same
+    # thing: how much the sources have to say, against which the brief's use of its budget is measured
+    fillable_words: int
+
+
 def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_document: list[list[Sentence]],
            sources: list[int], headlines: list[str | None], language: Language,
-           stated: str = "", taken: list[Sentence] = ()) -> list[tuple[Cluster, Sentence]]:
+           stated: str = "", taken: list[Sentence] = ()) -> Selection:
     """The brief's sentences with their clusters, in reading order, after `stated` (the brief's headline,
     or all it says so far), whose units earn nothing again. Sentences already `taken`, and those that
     say the same thing as one of them, are not candidates."""
@@ -177,10 +185,11 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
     candidates += [sentence for sentence, _ in after]
     position = {id(s): i for i, s in enumerate(candidates)}
     agreement = {id(s): _further_sources(s, by_document, sources, language) for s in candidates}
-    chosen = solve(candidates, [said[id(s)] for s in candidates], weights, event, max_words, agreement,
-                   [(position[id(s)], position[id(before)]) for s, before in after])
+    pairs = [(position[id(s)], position[id(before)]) for s, before in after]
+    chosen = solve(candidates, [said[id(s)] for s in candidates], weights, event, max_words, agreement, pairs)
+    fillable = most_words(candidates, max_words, pairs)
     if not chosen:
-        return []
+        return Selection([], fillable)
     taken = set(map(id, chosen))
     leaning_on = {id(before): s for s, before in after if id(s) in taken}  # chosen with what it leans on
     following = set(map(id, leaning_on.values()))
@@ -193,7 +202,7 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
         ordered.append(head)
         while id(ordered[-1]) in leaning_on:
             ordered.append(leaning_on[id(ordered[-1])])
-    return [(cluster_of[id(s)], s) for s in ordered]
+    return Selection([(cluster_of[id(s)], s) for s in ordered], fillable)
 
 
 def _continuations(candidates: list[Sentence], by_document: list[list[Sentence]], max_words: int,
@@ -272,9 +281,7 @@ def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str
     leaning = {i for i, _ in after}
     relevance = np.array([RELEVANCE * (i not in leaning) * max(float(s.embedding @ event), 0.0)
                           + AGREEMENT * agreement[id(s)] + mine for i, (s, mine) in enumerate(zip(candidates, own))])
-    vectors = np.stack([s.embedding for s in candidates])
-    closeness = np.triu(vectors @ vectors.T, k=1)
-    similar = np.argwhere(closeness >= REDUNDANT)
+    closeness, similar = _redundant(candidates)
     overlapping = np.argwhere((closeness >= SAME_FACT) & (closeness < REDUNDANT))
     p = len(overlapping)
     objective = -np.concatenate([relevance, [weights.get(u, 0.0) for u in vocabulary],
@@ -304,3 +311,35 @@ def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str
     if result.x is None:
         return []
     return [s for s, x in zip(candidates, result.x[:n]) if x > 0.5]
+
+
+def most_words(candidates: list[Sentence], max_words: int, after: list[tuple[int, int]] = ()) -> int:
+    """The most words a set of `candidates` fills within `max_words`, under the selection's own rules:
+    no two that say the same thing, and a sentence that leans on another only with it."""
+    if not candidates:
+        return 0
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_matrix
+
+    n = len(candidates)
+    words = np.array([float(s.words) for s in candidates])
+    _, similar = _redundant(candidates)
+    rows, columns, values = [0] * n, list(range(n)), list(words)
+    for k, (a, b) in enumerate(similar):
+        rows += [1 + k] * 2; columns += [int(a), int(b)]; values += [1.0, 1.0]
+    first = 1 + len(similar)
+    for k, (i, j) in enumerate(after):
+        rows += [first + k] * 2; columns += [i, j]; values += [1.0, -1.0]
+    upper = np.concatenate([[max_words], np.ones(len(similar)), np.zeros(len(after))])
+    matrix = coo_matrix((values, (rows, columns)), shape=(first + len(after), n)).tocsr()
+    result = milp(-words, integrality=np.ones(n), bounds=Bounds(0, 1),
+                  constraints=LinearConstraint(matrix, -np.inf, upper),
+                  options={"time_limit": TIME_LIMIT, "disp": False})
+    return int(round(-result.fun)) if result.x is not None else 0
+
+
+def _redundant(candidates: list[Sentence]) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair's closeness in meaning (upper triangle), and the pairs that say the same thing."""
+    vectors = np.stack([s.embedding for s in candidates])
+    closeness = np.triu(vectors @ vectors.T, k=1)
+    return closeness, np.argwhere(closeness >= REDUNDANT)
