@@ -2,7 +2,8 @@
 so the check is built from what we have, cheapest first, stopping at the first failure:
 
   similarity  the two sentences are close in meaning (MiniLM cosine)
-  numbers     every number in the claim is in the source
+  numbers     every number in the claim is in the source (read as its article, `nearby`: a count
+              may be in the sentences around it, a date may go unsaid)
   names       every name in the claim is in the source
   quotes      every quotation in the claim is verbatim in the source
   hedges      a source that hedges ("allegedly") is not turned into a bare fact, nor is a
@@ -30,7 +31,8 @@ from summarizer.comparison.disagree import counted
 from summarizer.lang import Language
 from summarizer.lang.en import ENGLISH
 from summarizer.types import Support
-from summarizer.wording.evidence import date_numbers, dropped_qualifiers, missing_names, missing_numbers, numbers, unquoted
+from summarizer.wording.evidence import (date_numbers, dropped_qualifiers, missing_names, missing_numbers, numbers,
+                                         unquoted)
 from summarizer.wording.neutral import hedges, is_attributed, speaker_clause, without_speaker
 
 SUPPORTS = 0.6
