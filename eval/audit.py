@@ -19,7 +19,7 @@ import numpy as np
 
 from eval.stats import ratio_interval
 from eval.systems import is_ours
-from summarizer.content.extract import NEARBY
+from summarizer.content.extract import NEARBY, around
 from summarizer.types import TITLE
 from summarizer.wording.verify import SUPPORTS, check_support, similarities
 
@@ -117,7 +117,7 @@ def _around(texts: list[str], index: int) -> list[str] | None:
     the brief's citations read them (summarizer/content/extract.py); none around a headline."""
     if index == TITLE or not 0 <= index < len(texts):
         return None
-    return texts[max(index - NEARBY, 0):index] + texts[index + 1:index + 1 + NEARBY]
+    return around(texts, index)
 
 
 def _words(text: str) -> list[str]:

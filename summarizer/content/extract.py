@@ -49,10 +49,9 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
             elif similarity < SUPPORTS:
                 break  # not about this at all: not worth a line in the audit trail
             else:
-                near = sentences[max(sentence.index - nearby, 0):sentence.index] \
-                    + sentences[sentence.index + 1:sentence.index + 1 + nearby]
+                near = [s.text for s in around(sentences, sentence.index, nearby)] if nearby else None
                 support = check_support(claim.text, sentence.text, similarity, judge=None, wording=False,
-                                        language=language, nearby=[s.text for s in near] if nearby else None)
+                                        language=language, nearby=near)
                 unnamed = sorted(missing_names(claim.text, [sentence.text], language)) if names else []
                 if support.supports and unnamed:
                     support.reason = f"does not name {', '.join(unnamed)}"
@@ -61,6 +60,11 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
                 citations.append(Citation(document=document, sentence=sentence.index, text=sentence.text))
                 break
     return citations, checks
+
+
+def around(items: list, index: int, reach: int = NEARBY) -> list:
+    """The items `reach` either side of `items[index]` in their article, in order, without it."""
+    return items[max(index - reach, 0):index] + items[index + 1:index + 1 + reach]
 
 
 def extract(chosen: list[tuple[Cluster, Sentence]], by_document: list[list[Sentence]],

@@ -299,14 +299,12 @@ def solve(candidates: list[Sentence], covered: list[set[str]], weights: dict[str
         for unit in unit_set:
             rows.append(1 + column[unit] - n); columns.append(i); values.append(-1.0)
     rows += [1 + j for j in range(m)]; columns += [n + j for j in range(m)]; values += [1.0] * m
-    for k, (a, b) in enumerate(similar):
-        rows += [1 + m + k] * 2; columns += [int(a), int(b)]; values += [1.0, 1.0]
+    _add_pair_rows((rows, columns, values), similar, 1 + m, 1.0)
     first = 1 + m + len(similar)
     for k, (a, b) in enumerate(overlapping):
         rows += [first + k] * 3; columns += [int(a), int(b), n + m + k]; values += [1.0, 1.0, -1.0]
     first += p
-    for k, (i, j) in enumerate(after):
-        rows += [first + k] * 2; columns += [i, j]; values += [1.0, -1.0]
+    _add_pair_rows((rows, columns, values), after, first, -1.0)
     upper = np.concatenate([[max_words], np.zeros(m), np.ones(len(similar)), np.ones(p), np.zeros(len(after))])
     matrix = coo_matrix((values, (rows, columns)), shape=(first + len(after), n + m + p)).tocsr()
     integrality = np.concatenate([np.ones(n + m), np.zeros(p)])
@@ -330,17 +328,24 @@ def most_words(candidates: list[Sentence], max_words: int, after: list[tuple[int
     words = np.array([float(s.words) for s in candidates])
     _, similar = _redundant(candidates)
     rows, columns, values = [0] * n, list(range(n)), list(words)
-    for k, (a, b) in enumerate(similar):
-        rows += [1 + k] * 2; columns += [int(a), int(b)]; values += [1.0, 1.0]
+    _add_pair_rows((rows, columns, values), similar, 1, 1.0)
     first = 1 + len(similar)
-    for k, (i, j) in enumerate(after):
-        rows += [first + k] * 2; columns += [i, j]; values += [1.0, -1.0]
+    _add_pair_rows((rows, columns, values), after, first, -1.0)
     upper = np.concatenate([[max_words], np.ones(len(similar)), np.zeros(len(after))])
     matrix = coo_matrix((values, (rows, columns)), shape=(first + len(after), n)).tocsr()
     result = milp(-words, integrality=np.ones(n), bounds=Bounds(0, 1),
                   constraints=LinearConstraint(matrix, -np.inf, upper),
                   options={"time_limit": TIME_LIMIT, "disp": False})
     return int(round(-result.fun)) if result.x is not None else 0
+
+
+def _add_pair_rows(matrix: tuple[list, list, list], pairs, first: int, second: float) -> None:
+    """One constraint row a pair (a, b), from row `first` on, into the (rows, columns, values) of a sparse
+    matrix: x_a + x_b (two that say the same thing, at most one: `second` 1) or x_a - x_b (a sentence
+    that leans on another, only with it: `second` -1)."""
+    rows, columns, values = matrix
+    for k, (a, b) in enumerate(pairs):
+        rows += [first + k] * 2; columns += [int(a), int(b)]; values += [1.0, second]
 
 
 def _redundant(candidates: list[Sentence]) -> tuple[np.ndarray, np.ndarray]:

@@ -364,9 +364,9 @@ ENGLISH = Language(
                                   r"\bpush notifications\b|"  # "Get push notifications with news, features and more."
                                   # a wire photo's caption, closed by its place and date: "... in the House of
                                   # Commons, London, Britain, December 12, 2018." (not "on Monday, June 3, 2019.")
-                                  r"(?-i:,\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'’-]*"
-                                  r"(?:\s+[A-Z][\w.'’-]*)*,\s+(?:January|February|March|April|May|June|July|August|September|"
-                                  r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.?$)|"
+                                  r"(?-i:,\s+(?!(?:" + "|".join(WEEKDAYS) + r")\b)[A-Z][\w.'’-]*"
+                                  r"(?:\s+[A-Z][\w.'’-]*)*,\s+(?:" + "|".join(MONTHS) + r"|"
+                                  r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.?$)|"
                                   # the page telling the reader where to look: "Follow NBC News on Facebook", "See this
                                   # article on ...", "Find more details ... here."
                                   r"^(?:see|read|watch|visit|find|follow|check out|click|scroll|listen|learn|sign up|subscribe)\b(?!-)"

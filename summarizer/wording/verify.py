@@ -128,9 +128,10 @@ def _given_around(claim: str, source: str, around: list[str], language: Language
     injured." give two dead and one injured), where the source itself gives no other amount of that
     kind; and the day and year of a date, where the article gives no date at all (an outlet that
     reports the event "on Monday" states it, not another day). Other numbers must be in the source."""
-    told = {(kind, amount) for text in [source, *around] for kind, amount, _ in counted(text, language)}
+    source_counts = [(kind, amount) for kind, amount, _ in counted(source, language)]
+    told = set(source_counts) | {(kind, amount) for text in around for kind, amount, _ in counted(text, language)}
     own: dict[str, set[float]] = {}
-    for kind, amount, _ in counted(source, language):
+    for kind, amount in source_counts:
         own.setdefault(kind, set()).add(amount)
     given = set()
     for kind, amount, (start, end) in counted(claim, language):
