@@ -137,6 +137,9 @@ def test_posts_players_credits_menus_and_contacts_are_furniture():
             "Ada Brenner (far left) and Jonas Teller on the quay at Port Velmar.\n"
             "Harbour master Jonas Teller, left, is helped ashore by a diver during the search on Sunday.\n"
             "A general view of the quay at Port Velmar ahead of the memorial service on Monday.\n"
+            # a video's caption, written after the story and credited to its makers: it may tell a later event
+            "The inquiry cleared the ferry's captain. Here's what you need to know. (Ilse Dravanek,Paul Arvo/The "
+            "Harbour Observer)\n"
             "These crawls are part of an effort to archive pages as they are created. The goal is to fix broken links.\n"
             "Six people are still missing. https://harb.example/3xQ\n"
             f"{quoted}")
@@ -153,7 +156,8 @@ def test_datelines_with_an_agency_are_not_news():
         assert clean_(Document(text=dateline + story, origin="x")).text == story, dateline
     for sentence in ("Sen. Ada Brenner (R) said the ferry ran aground off Tallow Point.",
                      "The Velmar Ferry Authority (VFA) said the ferry ran aground off Tallow Point.",
-                     "The Velmar Ferry Authority (VFA) estimates the repairs at two weeks."):
+                     "The Velmar Ferry Authority (VFA) estimates the repairs at two weeks.",
+                     "The skipper told Harbour Radio (HR/VB)."):
         assert clean_(Document(text=sentence, origin="x")).text == sentence
 
 

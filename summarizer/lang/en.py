@@ -290,9 +290,12 @@ ENGLISH = Language(
         r"^\(?(?:[Ww]ith )?(?:[Aa]dditional )?[Rr]eporting by (?P<desk>" + _PUBLICATION + r")['’]s\b"
         r"|^(?:[Ss]ubscribe to )?(?P<brand>" + _PUBLICATION + r") (?:magazine|newspaper|print edition)\b"),
     original_url=re.compile(r"^(original url|source url|source)\s*:\s*(?P<url>https?://\S+)?\s*$", _I),
-    # credits in parentheses or after "Photo:", markdown-bold credits
+    # credits in parentheses or after "Photo:", markdown-bold credits; a photographer's or video
+    # team's credit closing the line, names then the outlet: "(Renata Dabrowska/Reuters)",
+    # "(Bastien Inzaurralde,Julio Negron,Osman Malik/The Washington Post)"
     caption_credit=re.compile(r"(\((?:[\w .'’/]*\s)?(reuters|ap|associated press|afp|getty images|epa|photo|picture|file)"
                               r"(\s[\w .'’/]*)?\)\s*$)"
+                              r"|(?-i:\((?:[A-Z][\w.'’-]*[ ,]+)*[A-Z][\w.'’-]*/[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*\)\s*$)"
                               r"|((photo|photograph|picture|image|credit)( by)?\s*:\s*[^.]{1,60}$)"
                               r"|(\*\*[^*]{1,60}\*\*\s*$)", _I),
     caption_phrase=re.compile(r"\b(in this (photo|picture|image|handout)|purports? to show|a handout (picture|photo|"
