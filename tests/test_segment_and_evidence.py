@@ -128,3 +128,27 @@ def test_a_party_tag_is_found_where_the_source_names_the_party():
     claim = "Rep. Ada Brenner (D-Ves.) asked the coast guard for the ferry's inspection records."
     assert missing_names(claim, ["Brenner, a Democrat, asked for the ferry's inspection records."]) == set()
     assert missing_names(claim, ["Brenner asked for the ferry's inspection records."]) == {"D-Ves"}
+
+
+def test_a_hedge_covers_the_words_after_it_in_its_clause_and_a_speaker_covers_the_sentence():
+    def reason(claim, source):
+        return check_support(claim, source, 0.8, None).reason
+
+    # the hedge is over the cause, which the claim does not state: no hedge is dropped
+    source = ("The harbour authority opened an inquiry into the sinking of the Velmar ferry, after reports that "
+              "the crew may have ignored a storm warning.")
+    assert reason("The harbour authority opened an inquiry into the ferry's sinking.", source) is None
+    # stating what the hedge is over drops it
+    assert reason("The crew ignored a storm warning before the Velmar ferry sank.", source) \
+        == "drops the source's hedge (may have)"
+    assert reason("The skipper fled the port.", "The skipper, who is thought to have falsified the logs, fled the port.") \
+        is None
+    # a party's claim is the same: what it claims, not the rest of the sentence
+    assert reason("The skipper fled the port.", "The skipper, who allegedly falsified the logs, fled the port.") is None
+    assert reason("The skipper falsified the logs.", "The union accused the skipper of falsifying the logs.") \
+        == "states as fact what the source gives as a party's claim"
+    assert reason("The skipper falsified the logs.", "The skipper allegedly falsified the logs, police said.") \
+        == "drops the source's hedge (allegedly)"
+    # who says it covers the whole sentence, wherever it stands
+    assert reason("Forty passengers were rescued.", "Forty passengers were rescued, according to the coast guard.") \
+        == "drops the source's hedge (according to)"

@@ -51,6 +51,9 @@ class Language:
     one_party: dict  # kind -> pattern of a claim only a party can make: intent, blame, casualties it inflicted
     undecided: re.Pattern  # words before a claim that leave it open: "whether", "if"
     hedges: tuple
+    # hedges that say who says it ("according to the army", "the paper reported"): they cover their whole
+    # sentence; any other covers the words after it in its clause ("the outbreak might have started ...")
+    sentence_hedges: tuple
     months: tuple
     date: re.Pattern  # a calendar date: "November 9", "Nov. 9, 2020", "9 November"
     implied_numbers: dict  # words that state a number: a source's "both leaders" says two

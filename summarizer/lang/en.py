@@ -87,6 +87,7 @@ _FILED_CLAIMS = ("jobless", "unemployment", "insurance", "initial", "continuing"
 HEDGES = ("alleged", "allegedly", "reportedly", "said to", "believed to", "purportedly", "reported",
           "according to", "unconfirmed", "suspected", "believe", "believes", "thought to", "may have",
           "might have", "fear", "fears", "feared")
+SENTENCE_HEDGES = ("according to", "reported")
 
 # Who said it, where a sentence opens or closes with it: "The ministry said that ...", "According
 # to X, ...", "..., the coast guard said on Sunday.", "\"...,\" Mr. Biden declared."
@@ -247,6 +248,7 @@ ENGLISH = Language(
     loaded=re.compile("".join(f"(?<!{word} )" for word in _FILED_CLAIMS)
                       + r"\b(" + _CLAIM_NOUN + "|" + "|".join(re.escape(t) for t in LOADED_TERMS) + r")\b", _I),
     hedges=HEDGES,
+    sentence_hedges=SENTENCE_HEDGES,
     months=MONTHS,
     date=re.compile(r"\b(?:(?:" + "|".join(MONTHS + tuple(m[:3] + r"\.?" for m in MONTHS) + ("Sept\\.?",)) + r")\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
                     r"|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\b(?:,?\s+\d{4}\b)?)"),
