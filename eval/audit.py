@@ -20,6 +20,8 @@ import numpy as np
 from eval.stats import ratio_interval
 from eval.systems import is_ours
 from summarizer.content.extract import NEARBY, around
+from summarizer.content.headline import as_checked, written_words
+from summarizer.lang.en import ENGLISH
 from summarizer.types import TITLE
 from summarizer.wording.verify import SUPPORTS, check_support, similarities
 
@@ -59,6 +61,7 @@ def audit(results: list[dict], embedder, judge, sample: int = SAMPLE, seed: int 
 def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], embedder, judge) -> dict:
     """The support of each cited document, and the uncited documents that support the sentence."""
     claim = sentence["text"]
+    checked = _as_checked(sentence, document_sentences)
     cited_documents = {c["document"] for c in sentence["citations"]}
     verdicts: dict = {}
     citations = []
@@ -71,7 +74,7 @@ def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], e
             continue
         [similarity] = similarities(embedder, claim, [citation["text"]])
         texts = document_sentences[citation["document"]] or []
-        support = check_support(claim, citation["text"], float(similarity), judge, verdicts,
+        support = check_support(checked, citation["text"], float(similarity), judge, verdicts,
                                 nearby=_around(texts, citation["sentence"]))
         citations.append({**citation, "supported": support.supports, "record": _record(support)})
     missed = []
@@ -82,7 +85,7 @@ def audit_sentence(sentence: dict, document_sentences: list[list[str] | None], e
         for position in np.argsort(-similarity)[:CANDIDATES]:
             if similarity[position] < RECALL_FLOOR:
                 break
-            support = check_support(claim, texts[position], float(similarity[position]), judge, verdicts,
+            support = check_support(checked, texts[position], float(similarity[position]), judge, verdicts,
                                     floor=RECALL_FLOOR, nearby=_around(texts, int(position)))
             if support.supports:
                 missed.append({"document": document, "sentence": int(position), "text": texts[position],
@@ -110,6 +113,15 @@ def _summary(checked: list[dict], pool: list[tuple[dict, dict]]) -> dict:
         "documents_per_sentence": float(np.mean([len({c["document"] for c in s["citations"]}) for _, s in pool])),
         "details": checked,
     }
+
+
+def _as_checked(sentence: dict, document_sentences: list[list[str] | None]) -> str:
+    """The sentence as its citations were checked: a headline's first capital is only the headline's,
+    unless the articles write that word as a name (summarizer/content/headline.py)."""
+    if sentence["evidence"].get("mode") != "headline":
+        return sentence["text"]
+    texts = [text for texts in document_sentences if texts for text in texts]
+    return as_checked(sentence["text"], written_words(texts, ENGLISH), ENGLISH)
 
 
 def _around(texts: list[str], index: int) -> list[str] | None:

@@ -148,3 +148,20 @@ def test_nightly_runs_the_suite_records_history_and_flags_regressions(tmp_path):
     connection.execute("UPDATE results SET value = value + 5 WHERE metric = 'rouge1'")
     connection.commit()
     assert main(arguments) == 1
+
+
+def test_the_audit_checks_a_headline_as_the_brief_cited_it(embedder):
+    from eval.audit import audit_sentence
+
+    source = "Most ferry riders in Velmar back the new winter timetable, a harbour survey found."
+    cited = {"document": 1, "sentence": 0, "text": source}
+
+    def audited(mode):
+        sentence = {"text": "Majority backs new winter ferry timetable in Velmar.", "citations": [cited],
+                    "evidence": {"mode": mode}}
+        [citation] = audit_sentence(sentence, [["The council voted."], [source]], embedder, None)["citations"]
+        return citation["record"].get("reason")
+
+    # the headline's first capital is only the headline's, as the headline stage reads it; a sentence's is a name
+    assert audited("headline") is None
+    assert audited("extractive") == "does not name Majority"

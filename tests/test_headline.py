@@ -64,12 +64,11 @@ def test_a_headline_only_a_minority_of_the_sources_support_is_not_used(models):
 
 
 def test_a_title_case_headline_is_set_in_sentence_case_keeping_its_names():
-    from summarizer.content.headline import _sentence_case, _written
+    from summarizer.content.headline import _sentence_case, as_checked, written_words
     from summarizer.lang.en import ENGLISH
-    from summarizer.types import Sentence
 
-    told = _written([[Sentence(0, 0, "Engineers in Lindholm's old town closed the bridge to Brevik, the U.S. embassy "
-                                     "said, and Lindholmers queued at the ferry.", 0, 0)]], ENGLISH)
+    told = written_words(["Engineers in Lindholm's old town closed the bridge to Brevik, the U.S. embassy "
+                          "said, and Lindholmers queued at the ferry."], ENGLISH)
     assert (_sentence_case("Lindholm's River Bridge Closed As U.S. Embassy Warns Of Lindholm-Brevik Cracks", told, ENGLISH)
             == "Lindholm's river bridge closed as U.S. embassy warns of Lindholm-Brevik cracks")
     # a word of a name's stem written with a capital keeps its own ("Lindholmers"); a single letter does not
@@ -77,6 +76,9 @@ def test_a_title_case_headline_is_set_in_sentence_case_keeping_its_names():
     # a headline the outlet already wrote in sentence case keeps its capitals, unknown names and all
     assert (_sentence_case("Mayor Brenner closes the bridge to Brevik traffic", told, ENGLISH)
             == "Mayor Brenner closes the bridge to Brevik traffic")
+    # its citations are checked with the first capital the headline's own, unless the articles write a name
+    assert as_checked("Engineers close Lindholm bridge.", told, ENGLISH) == "engineers close Lindholm bridge."
+    assert as_checked("Lindholm closes its bridge.", told, ENGLISH) == "Lindholm closes its bridge."
 
 
 def test_the_outlet_that_wrote_the_headline_is_cited_for_it(models):

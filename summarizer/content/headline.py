@@ -42,7 +42,7 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
     or None."""
     best, best_key = None, None
     independent = {sources[number] for number, sentences in enumerate(by_document) if sentences}
-    written = _written(by_document, language)
+    written = written_words([s.text for sentences in by_document for s in sentences], language)
     for number, document in enumerate(documents):
         title = " ".join((document.title or "").split())
         if number not in title_vectors or not _states_the_news(title, max_words, language):
@@ -52,10 +52,8 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
         claim = Sentence(document=number, index=TITLE, text=text, start=0, end=0, embedding=title_vectors[number])
         # a headline packs into a few words what an article tells over several sentences: a name the
         # cited sentence lacks ("Chicago's first African American mayor") is a fact it does not state;
-        # its first word's capital is only the headline's, unless the articles write that word as a name;
         # and it is supported by a sentence that states it whole, not one whose neighbours give its figures
-        checked = claim if _is_name(_bare(text.split()[0], language), written, language) else \
-            replace(claim, text=text[0].lower() + text[1:])
+        checked = replace(claim, text=as_checked(text, written, language))
         citations, checks = cite(checked, by_document, language, tried=TRIED, names=True, nearby=0)
         by_sentences = len({sources[c.document] for c in citations})
         if number not in {c.document for c in citations}:  # the outlet that wrote the headline states it
@@ -71,10 +69,16 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
     return best
 
 
-def _written(by_document: list[list[Sentence]], language: Language) -> Counter:
-    """How often the articles write each word (by stem) with a capital, and without, inside a sentence."""
+def written_words(texts: list[str], language: Language) -> Counter:
+    """How often the articles' sentences write each word (by stem) with a capital, and without, inside a sentence."""
     return Counter((language.stem(_bare(word, language)), word[:1].isupper())
-                   for sentences in by_document for s in sentences for word in s.text.split()[1:])
+                   for text in texts for word in text.split()[1:])
+
+
+def as_checked(text: str, written: Counter, language: Language) -> str:
+    """A headline as its citations are checked: its first word's capital is only the headline's ("Majority
+    polled says ..."), unless the articles write that word as a name (`written`, from `written_words`)."""
+    return text if _is_name(_bare(text.split()[0], language), written, language) else text[0].lower() + text[1:]
 
 
 def _bare(word: str, language: Language) -> str:
