@@ -337,6 +337,12 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Find more details about cabin availability and prices here.",
     "Get push notifications with news, features and more.",
     "Captain Arvo Lind speaks to reporters on the quay at Port Velmar, Oskaria, March 15, 2026.",  # a photo's caption
+    "Correction, 9:40 a.m. A previous version of this story misstated the ferry's tonnage.",
+    "© Copyright 2026 Harbour Observer Media.",
+    "View all Harbour Observer newsletters.",
+    "Invalid email address. Please re-enter.",
+    "Enlarge this image Divers search the water off Tallow Point on Sunday.",
+    "For further information about the new crossings, please review the authority's Notice 2026-03.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -357,6 +363,8 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
                  "Divers say here is where the Marisol Star struck the rocks.",
                  "Captain Arvo Lind said the captions on the ferry's safety video were wrong.",
                  "Follow-up inspections of the Marisol Star are due on Monday, the authority said.",
+                 "Enlarged photos of the hull show the crack, the authority said.",
+                 "The ferry line holds the copyright to the safety video, its lawyer said.",
                  "The new timetable takes effect on Monday, March 16, 2026.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text

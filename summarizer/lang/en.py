@@ -361,6 +361,13 @@ ENGLISH = Language(
                                   r"(?-i:\bJUST WATCHED\b)|\breplay more videos\b|"
                                   r"^read [\"“‘']|"  # a teaser for another story: "Read 'Twilight' Stars to Be ..."
                                   r"^corrections?:|\bbuy photo\b|\bwait \d+ seconds? to continue\b|"
+                                  # an editor's correction note and the page's copyright line: "Correction, 10:15
+                                  # a.m. A previous version of this story misstated ...", "© Copyright 2009 Globe ..."
+                                  r"^corrections?,|\b(?:a previous|an earlier) version of this (?:story|article|report)\b|"
+                                  r"^©|^copyright\b|"
+                                  r"^an error has occurred\b|\bplease (?:try again|re-enter)\b|"  # a sign-up form's messages
+                                  r"^for (?:more|further) (?:information|details)\b|"  # the page sending the reader elsewhere
+                                  r"(?-i:^Enlarge (?:this image )?(?=[A-Z]))|"  # a photo's button run into its caption
                                   # a photo's credit or label in capitals run into the text: "Sean
                                   # Kilpatrick/THE CANADIAN PRESS A police officer ...", "SUBMITTED IMAGE"
                                   r"(?-i:\w/(?:THE )?[A-Z]{3,}(?: [A-Z]{3,})+\b|\b(?:SUBMITTED|FILE|HANDOUT) (?:IMAGE|PHOTO)\b|"
@@ -374,8 +381,8 @@ ENGLISH = Language(
                                   r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.?$)|"
                                   # the page telling the reader where to look: "Follow NBC News on Facebook", "See this
                                   # article on ...", "Find more details ... here."
-                                  r"^(?:see|read|watch|visit|find|follow|check out|click|scroll|listen|learn|sign up|subscribe)\b(?!-)"
-                                  r"[^.]{0,80}\b(?:here|below|above|facebook|twitter|instagram|coverage|this article|details|link|newsletter)\b|"
+                                  r"^(?:see|read|watch|view|visit|find|follow|check out|click|scroll|listen|learn|sign up|subscribe)\b(?!-)"
+                                  r"[^.]{0,80}\b(?:here|below|above|facebook|twitter|instagram|coverage|this article|details|link|newsletters?)\b|"
                                   # a gallery's caption and an editor's update note: "Hide Caption 25 of 30",
                                   # "Caption Trump supporters gather ...", "(Photo: .)", "Updated with a statement ..."
                                   r"^(?-i:(?:Hide )?Caption)\b|\b\d+ of \d+ \d+ photos\b|\(photo:|"
