@@ -379,8 +379,14 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
     # "we" and "I" outside quotation marks: the brief cannot say who speaks
     for text in ("Today we sought and received a search warrant for the ferry's logbooks.",
                  "What I can control, however, are the decisions I make today about the fleet.",
-                 "I like having a warm coat on the night ferry to Drenna."):
+                 "I like having a warm coat on the night ferry to Drenna.",
+                 "When I crossed to Drenna I sat on the upper deck.",
+                 "Goldie and I took the kids to the quay."):
         assert not reads_whole(sentence(text), ENGLISH), text
+    # ... but "I" the numeral is no speaker
+    for text in ("World War I veterans laid a wreath at the pier in Port Velmar.",
+                 "Schedule I drugs were found aboard the ferry, the coast guard said."):
+        assert reads_whole(sentence(text), ENGLISH), text
     # the writer speaking to the reader: a review's, an advice column's or a sign-up line's "you"
     for text in ("You might think a ferry captain would know the Drenna crossing by heart.",
                  "If you ever take the night ferry to Drenna, bring a warm coat.",

@@ -88,6 +88,11 @@ HEDGES = ("alleged", "allegedly", "reportedly", "said to", "believed to", "purpo
           "according to", "unconfirmed", "suspected", "believe", "believes", "thought to", "may have",
           "might have", "fear", "fears", "feared")
 SENTENCE_HEDGES = ("according to", "reported")
+# words that open a sentence before its subject: "When I fly now ...", "Everyone I knew ..."
+_CLAUSE_OPENERS = ("When", "Then", "So", "But", "And", "Or", "If", "As", "Now", "Today", "Yesterday", "Before",
+                   "After", "Because", "Here", "There", "What", "Why", "How", "Where", "Once", "Since", "While",
+                   "Until", "Although", "Though", "Everyone", "Everything", "Something", "Sometimes", "Still",
+                   "Yet", "Also", "Maybe", "Perhaps")
 
 # Who said it, where a sentence opens or closes with it: "The ministry said that ...", "According
 # to X, ...", "..., the coast guard said on Sunday.", "\"...,\" Mr. Biden declared."
@@ -325,10 +330,12 @@ ENGLISH = Language(
                                r"\b(?:this|these) crawls?\b|\bcrawl data\b|\bwarc files\b|\bharvested through archive-it\b", _I),
     party_tag=re.compile(r"(?P<party>[RDI])-(?:[A-Z][a-z]{1,4}|[A-Z]{2})\.?"),
     parties={"R": "Republican", "D": "Democrat", "I": "independent"},
-    first_person=re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|me|[Mm]y|I(?= (?:\w+ly )?(?:am|was|have|had|do|did|don[’']t|will|would|"
-                            r"can|could|think|believe|know|want|hope|said|say|feel|felt|saw|see|wrote|asked|hear|heard|guess|mean|"
-                            r"wonder|remember|recall|suspect|doubt|agree|like|liked|love|hate|need|just|really|never)\b)|"
-                            r"I[’'](?:m|ve|d|ll))\b"),
+    # "I" the pronoun, not the numeral of "World War I veterans" or "Schedule I drugs": it opens the
+    # sentence (or follows a word that opens clauses: "When I fly ..."), or follows a word in lower case
+    # or a mark ("Goldie and I were ..."), and a word in lower case follows it
+    first_person=re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|me|[Mm]y)\b|I[’'](?:m|ve|d|ll)\b|"
+                            r"(?:^[‘“\"']?(?:(?:" + "|".join(_CLAUSE_OPENERS) + r")\s+)?|(?<![\w’'-])[a-z][\w’'-]*\s+|"
+                            r"[,;:—–(‘“\"]\s*)I(?=\s+[a-z])"),
     # a columnist's or a page's "you": reviews, advice, teasers, sign-up lines; never a news brief's voice
     # (capitalised only at the start: "Thank You for Your Service" is a title)
     addresses_reader=re.compile(r"(?:^|(?<![\w’'-]))(?:you|your|yours|yourself|yourselves)\b|^(?:You|Your)\b|"
