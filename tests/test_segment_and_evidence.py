@@ -44,6 +44,23 @@ def test_the_middle_of_a_quotation_over_several_sentences_is_marked_and_no_brief
     assert not any(s.inside_quotation for s in sentences if s.text in ("The 12\" pipe burst.", "It rained."))
 
 
+def test_a_quotation_in_single_marks_over_several_sentences_is_marked_but_an_apostrophe_opens_none():
+    text = ("'The crossing was rough that night. I held the rail the whole way,' one passenger said. "
+            "'We will sail again,' the captain said.\n\n"
+            "Then he adds: ‘Ask the crew’s families. They know what the sea takes.’ The inquiry opens on Monday.\n\n"
+            "The so-called 'Drenna Four' met on Monday. Her parents’ house in Velmar was sold.\n\n"
+            "\"I asked him, 'Why sail tonight?'\" the mate said. The Velmar Courier's \"Harbour Watch\" aired it.")
+    inside = {s.text: s.inside_quotation for s in split_sentences(text)}
+    assert inside["'The crossing was rough that night."] and inside["I held the rail the whole way,' one passenger said."]
+    assert inside["Then he adds: ‘Ask the crew’s families."] and inside["They know what the sea takes.’"]
+    # a quotation that opens and closes in its sentence, a name in single marks, an apostrophe: nothing open
+    assert not any(inside[t] for t in ("'We will sail again,' the captain said.", "The inquiry opens on Monday.",
+                                       "The so-called 'Drenna Four' met on Monday.",
+                                       "Her parents’ house in Velmar was sold.",
+                                       # single marks inside double ones: a quotation within a quotation
+                                       "The Velmar Courier's \"Harbour Watch\" aired it."))
+
+
 def test_numbers_are_canonical_across_spellings():
     assert numbers("Twenty-three injured, 1,000 dead, two crew") == {"23", "1000", "2"}
     assert missing_numbers("at least 11 people died", ["nine people were confirmed dead"]) == {"11"}

@@ -18,6 +18,9 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 _BRACKETED = re.compile(r"^\([^()]+[.!?][\"”’]?\)$")
 # a list's bullet where a page ran the list into the paragraph: "... a strike. ■ 266,000 jobs were added."
 _BULLET_MARK = re.compile(rf"^[{BULLET_GLYPHS}]\s*")
+_SINGLE_OPENS = re.compile(r"(?:^|(?<=\s))[‘'](?=[A-Z])")
+_SINGLE_CLOSES = re.compile(r"[\w.,!?][’'](?=[\s.,;:!?)\"”]|$)")
+_DOUBLE_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 def segment(documents: list[Document]) -> list[list[Sentence]]:
@@ -42,7 +45,8 @@ def split_sentences(text: str, document: int = 0) -> list[Sentence]:
             begin = paragraph.start() + start + lead
             sentences.append(Sentence(document=document, index=len(sentences), text=piece,
                                       start=begin, end=begin + len(piece),
-                                      inside_quotation=_quotation_open(paragraph.group(), start)))
+                                      inside_quotation=_quotation_open(paragraph.group(), start)
+                                      or _in_single_marks(paragraph.group(), start, end)))
     return sentences
 
 
@@ -51,6 +55,23 @@ def _quotation_open(paragraph: str, start: int) -> bool:
     where the paragraph pairs them all: a stray inch mark (a 12" single) would open nothing."""
     before = paragraph[:start]
     return before.count("“") > before.count("”") or (before.count('"') % 2 == 1 and paragraph.count('"') % 2 == 0)
+
+
+def _in_single_marks(paragraph: str, start: int, end: int) -> bool:
+    """Is the sentence at [start, end) part of a quotation in single marks, as British outlets write
+    them, that runs over several sentences ("'Nancy refused the offers. It hurt Julia, but ...'")? A
+    mark before a capital opens one; a mark after a word or a stop, before a space or the end, closes
+    it; an apostrophe ("Kurt’s") does neither. Where a possessive plural ("her parents’ home")
+    closes one early, the rest of it goes unmarked, as it did before single marks were read."""
+    # single marks inside double ones ("I said, 'Why?'") are a quotation within a quotation
+    outside = _DOUBLE_QUOTED.sub(lambda quoted: " " * len(quoted.group()), paragraph)
+    marks = sorted([(m.start(), True) for m in _SINGLE_OPENS.finditer(outside)]
+                   + [(m.start() + 1, False) for m in _SINGLE_CLOSES.finditer(outside)])
+
+    def open_at(position: int) -> bool:
+        return next((opens for at, opens in reversed(marks) if at < position), False)
+    # open where it starts (its middle or end), or open where it ends (its start): not the whole quotation
+    return open_at(start) or open_at(end)
 
 
 def cap(by_document: list[list[Sentence]], limit: int) -> list[list[Sentence]]:
