@@ -427,7 +427,9 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "\"I feel really sorry for Captain Lind,\" she said.",  # a name in the quotation is not who speaks
                  "By then, the Marisol Star had drifted two miles off Tallow Point.",  # a time told from the one before
                  "Two years later, Brevik Lines bought a second ferry.",
-                 "At the time, the Drenna crossing had no night service."):
+                 "At the time, the Drenna crossing had no night service.",
+                 # a connective closing it answers the sentence before
+                 "Not every captain on the Drenna crossing welcomed the new timetable, however."):
         assert leans_back(sentence(text), ENGLISH), text
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
                  "The US said it would send two divers to Tallow Point.",

@@ -423,6 +423,8 @@ ENGLISH = Language(
     points_back=re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
                            r"this incident|the incident|the latter|the former)\b"
                            r"|, (it|he|she|they) (said|added)\b"
+                           # a connective closing it answers the sentence before: "..., however."
+                           r"|,\s+(?:however|though|instead|too|as well|nonetheless|nevertheless)[.!?]$"
                            r"|, the (minister|spokesman|spokeswoman|official) (said|added)\b"  # which one?
                            # one of those the sentence before told of: '"Has anyone seen it yet?" goes one.'
                            r"|[,\"”]\s+(goes|went|reads|read|says|said|asks|asked|wrote|writes) (one|another)\.?$"),
