@@ -233,3 +233,15 @@ def test_a_closing_quotation_mark_garbled_in_transcoding_is_restored():
     doc = clean_(Document(text=text, origin="page.txt"))
     assert "“premature”" in doc.text and "\ufffd" not in doc.text
     assert not any(s.inside_quotation for s in split_sentences(doc.text))
+
+
+def test_a_post_under_its_author_s_handle_is_furniture_but_a_story_under_a_byline_handle_is_not():
+    story = "The Marisol Star ran aground off Tallow Point on Saturday, the coast guard said."
+    page = ("@VelmarPorts\n"
+            "Velmar Ports Crossings to Drenna are suspended until further notice.\n"
+            f"{story}\n"
+            "By Ada Brenner\n"
+            "@adabrenner\n"
+            "Divers reached the wreck on Sunday, the coast guard said.")
+    doc = clean_(Document(text=page, origin="x"))
+    assert doc.text.split("\n\n") == [story, "Divers reached the wreck on Sunday, the coast guard said."]

@@ -47,6 +47,7 @@ _TRAILING_URL = re.compile(r"(?<=[.!?\"”])\s+(?:https?://|www\.)\S+$")
 # then those two, "for the inspector"; all 14 in the Multi-News sample close a quotation): left so, it
 # keeps the quotation open, and its "?" ends a sentence mid-way
 _GARBLED_CLOSING_QUOTE = "\ufffd?"
+_HANDLE = re.compile(r"@\w{1,30}")
 
 
 def clean(document: Document, language: Language) -> Document:
@@ -59,11 +60,15 @@ def clean(document: Document, language: Language) -> Document:
     body: list[str] = []
     expect_url = False
     named_by_furniture = None  # the publication as its own page furniture names it
+    handle = None  # a line that is only an account's handle: an embedded post follows it
     for line in lines:
         line = language.credit_prefix.sub("", line)  # "Mike Coppola/Getty The twins said ...": the credit goes
         line = _TRAILING_URL.sub("", line)  # "... switched at birth in 1945. https://kare11.tv/2JF": the link goes
         if not line:
             continue
+        after_handle, handle = handle, (line[1:] if _HANDLE.fullmatch(line) else None)
+        if after_handle and _posted_by(line, after_handle):
+            continue  # "@AP_CorpComm" then "AP CorpComm That is a bogus tweet.": the post, under its author's name
         if expect_url:
             expect_url = False
             if _URL.match(line):
@@ -103,6 +108,14 @@ def clean(document: Document, language: Language) -> Document:
         body[0] = _DATELINE.sub("", body[0], count=1)
         body[1:] = [_LATER_DATELINE.sub("", paragraph, count=1) for paragraph in body[1:]]
     return replace(document, text="\n\n".join(body), **meta)
+
+
+def _posted_by(line: str, handle: str) -> bool:
+    """Does the line open with the display name of the account `handle` ("AP CorpComm" for
+    "AP_CorpComm", "Sam Hananel" for "SamHananelAP")?"""
+    account = handle.replace("_", "").lower()
+    words = line.split()
+    return any(len(name := "".join(words[:n]).lower()) >= 4 and name in account for n in (1, 2, 3))
 
 
 def _classify(line: str, language: Language) -> str:
