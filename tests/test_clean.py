@@ -165,12 +165,18 @@ def test_a_label_opening_a_paragraph_is_taken_off_and_the_news_kept():
     text = ("Brevik Lines suspended its Drenna crossings on Sunday.\n\n"
             "Why it matters: The line carries most of the island's freight.\n\n"
             "Details: Divers found a breach in the ferry's hull, the coast guard said.\n\n"
-            "Context: what the suspension means for Drenna is unclear.")
+            "Context: what the suspension means for Drenna is unclear.\n\n"
+            "Story highlights Divers reached the wreck on Sunday, the coast guard said.")
     assert clean_(Document(text=text, origin="x")).text.split("\n\n") == [
         "Brevik Lines suspended its Drenna crossings on Sunday.",
         "The line carries most of the island's freight.",
         "Divers found a breach in the ferry's hull, the coast guard said.",
-        "Context: what the suspension means for Drenna is unclear."]  # no sentence follows: not a label
+        "Context: what the suspension means for Drenna is unclear.",  # no sentence follows: not a label
+        "Divers reached the wreck on Sunday, the coast guard said."]  # a page's label without a colon
+    # ... also where the page's first line, read as its title, opens with it
+    titled = clean_(Document(text="Story highlights Divers reach the Marisol Star\n\nThe ferry sank on Saturday.",
+                             origin="x"))
+    assert titled.title == "Divers reach the Marisol Star"
 
 
 def test_a_label_opening_a_sentence_inside_a_paragraph_is_taken_off():

@@ -283,7 +283,9 @@ ENGLISH = Language(
                              r"(?-i:A)|answer|"
                              # a live blog's time: "10:45 AM PT: Law enforcement sources tell ..."
                              r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{1,4})?|"
-                             r"(?-i:[A-Z][A-Z'’-]+(?:,?\s+[A-Z][A-Z'’-]+){2,}))\s*:\s+(?=[A-Z\"“])"),
+                             r"(?-i:[A-Z][A-Z'’-]+(?:,?\s+[A-Z][A-Z'’-]+){2,}))\s*:\s+(?=[A-Z\"“])"
+                             # a page's label without a colon, run into its first line: "Story highlights Martin ..."
+                             r"|^(?i:story highlights)\s+(?=[A-Z])"),
     junk_prefix=re.compile(r"^(related( articles?)?|read more|read or share this story|see also|more from|watch|listen|"
                            r"recommended)\s*:", _I),
     promo=re.compile(r"\b(" + "|".join(PROMOTION) + r")\b", _I),

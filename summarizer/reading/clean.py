@@ -93,7 +93,7 @@ def clean(document: Document, language: Language) -> Document:
             meta["published"] = meta["published"] or _parse_date(line, language)
         elif kind == "heading":
             if not body:
-                headings.append(line)
+                headings.append(language.section_label.sub("", line))  # "Story highlights Martin would ..."
         elif kind == "body":
             # a list item's mark is no part of its sentence ("■ 266,000 jobs were added in November."), nor
             # is a label opening the paragraph or one of its sentences ("Why it matters: ...")
