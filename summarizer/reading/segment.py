@@ -30,6 +30,7 @@ def segment(documents: list[Document]) -> list[list[Sentence]]:
 def split_sentences(text: str, document: int = 0) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph in _PARAGRAPH.finditer(text):
+        single_marks = _single_marks(paragraph.group())
         for start, end in nupunkt.sent_spans(paragraph.group()):
             piece = paragraph.group()[start:end]
             # nupunkt's spans keep trailing spaces; offsets should cover the sentence only
@@ -46,7 +47,7 @@ def split_sentences(text: str, document: int = 0) -> list[Sentence]:
             sentences.append(Sentence(document=document, index=len(sentences), text=piece,
                                       start=begin, end=begin + len(piece),
                                       inside_quotation=_quotation_open(paragraph.group(), start)
-                                      or _in_single_marks(paragraph.group(), start, end)))
+                                      or _in_single_marks(single_marks, start, end)))
     return sentences
 
 
@@ -57,17 +58,21 @@ def _quotation_open(paragraph: str, start: int) -> bool:
     return before.count("“") > before.count("”") or (before.count('"') % 2 == 1 and paragraph.count('"') % 2 == 0)
 
 
-def _in_single_marks(paragraph: str, start: int, end: int) -> bool:
-    """Is the sentence at [start, end) part of a quotation in single marks, as British outlets write
-    them, that runs over several sentences ("'Nancy refused the offers. It hurt Julia, but ...'")? A
-    mark before a capital opens one; a mark after a word or a stop, before a space or the end, closes
-    it; an apostrophe ("Kurt’s") does neither. Where a possessive plural ("her parents’ home")
-    closes one early, the rest of it goes unmarked, as it did before single marks were read."""
-    # single marks inside double ones ("I said, 'Why?'") are a quotation within a quotation
+def _single_marks(paragraph: str) -> list[tuple[int, bool]]:
+    """Where the paragraph's quotations in single marks, as British outlets write them, open (True) and
+    close (False), in order. A mark before a capital opens one; a mark after a word or a stop, before a
+    space or the end, closes it; an apostrophe ("Kurt’s") does neither. Single marks inside double ones
+    ("I said, 'Why?'") are a quotation within a quotation, and are not read."""
     outside = _DOUBLE_QUOTED.sub(lambda quoted: " " * len(quoted.group()), paragraph)
-    marks = sorted([(m.start(), True) for m in _SINGLE_OPENS.finditer(outside)]
-                   + [(m.start() + 1, False) for m in _SINGLE_CLOSES.finditer(outside)])
+    return sorted([(m.start(), True) for m in _SINGLE_OPENS.finditer(outside)]
+                  + [(m.start() + 1, False) for m in _SINGLE_CLOSES.finditer(outside)])
 
+
+def _in_single_marks(marks: list[tuple[int, bool]], start: int, end: int) -> bool:
+    """Is the sentence at [start, end) part of a quotation in single marks (`marks`, from `_single_marks`)
+    that runs over several sentences ("'Nancy refused the offers. It hurt Julia, but ...'")? Where a
+    possessive plural ("her parents’ home") closes one early, the rest of it goes unmarked, as it did
+    before single marks were read."""
     def open_at(position: int) -> bool:
         return next((opens for at, opens in reversed(marks) if at < position), False)
     # open where it starts (its middle or end), or open where it ends (its start): not the whole quotation
