@@ -158,6 +158,20 @@ def test_a_dropped_quotation_mark_is_put_back():
     assert draft_sentences([quoted], ScriptedGenerator(reply))[0] == reply
 
 
+@pytest.mark.parametrize("reply, expected", [
+    # "X said" put back first, then the marks around the words and the comma they closed on
+    ("Raising the Marisol Star is weeks away from starting.",
+     'Raising the Marisol Star is "weeks away from starting," the salvage company said.'),
+    ("Raising the Marisol Star is weeks away from starting, the salvage company said.",
+     'Raising the Marisol Star is "weeks away from starting," the salvage company said.'),
+])
+def test_a_quotation_closed_by_a_comma_gets_its_marks_back(reply, expected):
+    """The quoted words, kept by the draft without the comma they closed on, are still the company's."""
+    source = 'Raising the Marisol Star is "weeks away from starting," the salvage company said on Monday.'
+    item = BriefSentence(text=source, citations=[Citation(0, 3, source)])
+    assert draft_sentences([item], ScriptedGenerator(reply))[0] == expected
+
+
 @pytest.mark.parametrize("source, reply, expected", [
     ("Brevik Lines will compensate every passenger, its chief executive said on Monday at a briefing in Port "
      "Velmar attended by the families.",

@@ -117,6 +117,10 @@ def test_names_and_quotes_must_be_in_the_sources():
     assert missing_names("The pier reopens on January 6", ["The pier reopens June 6"]) == {"January"}
     assert unquoted('He said it was "a disaster waiting to happen".', ['"It was a disaster waiting to happen," Reyk said.']) == []
     assert unquoted('He said it was "an avoidable tragedy".', ["It was a tragedy, he said."]) == ["an avoidable tragedy"]
+    # the comma or stop a quotation closes on is the sentence's, not the speaker's words
+    assert unquoted('Salvage is "weeks away."', ['Salvage is "weeks away," the company said.']) == []
+    assert unquoted('Salvage is "weeks away, perhaps."', ['Salvage is "weeks away," the company said.']) == \
+        ["weeks away, perhaps."]
 
 
 def test_claims_filed_are_no_loaded_verb():

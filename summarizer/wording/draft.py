@@ -51,7 +51,12 @@ def _fusion_request(main: str, other_reports, language: Language) -> str:
 
 
 def _draft(item: BriefSentence, reply: str, language: Language) -> str:
-    draft = _requoted(_first_sentence(reply, language), item.text)
+    # quotation marks put back last: a restored "X said" may bring back the comma a quotation closed on
+    return _requoted(_with_speaker(item, _first_sentence(reply, language), language), item.text)
+
+
+def _with_speaker(item: BriefSentence, draft: str, language: Language) -> str:
+    """The draft, with who says it put back where the representative says so and the draft dropped it."""
     if len(draft.split()) < 4 or not draft.endswith("."):
         return draft
     clause = speaker_clause(item.text, language)
@@ -84,11 +89,20 @@ def _mid_sentence(draft: str, item: BriefSentence, language: Language) -> str:
 def _requoted(draft: str, representative: str) -> str:
     """Small models also drop quotation marks: 'apologized for the "accidental" downing' came back as
     'apologized for the accidental downing', the party's word now the brief's own. A quotation of the
-    representative that the draft keeps word for word, unquoted, gets its marks back."""
+    representative that the draft keeps word for word, unquoted, gets its marks back. Its words are
+    matched without the comma or stop it closed on ('is "close to being completed," Whitaker said'),
+    which the draft may not keep; the draft's own comma or stop after them goes inside the marks, as
+    the sources write it, where the quotation had one there."""
     for match in QUOTATION.finditer(representative):
-        unquoted = re.compile(r"(?<![\w\"“])" + re.escape(match.group(1)) + r"(?![\w\"”])")
+        words = match.group(1).rstrip(",.;:!? ")
+        closing = match.group(1)[len(words):].strip()
+        if len(words) < 3:
+            continue
+        unquoted = re.compile(r"(?<![\w\"“])" + re.escape(words) + r"(?![\w\"”])"
+                              + (r"([,.]?)" if closing else "()"))
         if unquoted.search(own_voice(draft)):
-            draft = unquoted.sub(lambda _: match.group(), draft, count=1)
+            draft = unquoted.sub(lambda found: f"{match.group()[0]}{words}{found.group(1)}{match.group()[-1]}",
+                                 draft, count=1)
     return draft
 
 

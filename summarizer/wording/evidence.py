@@ -192,9 +192,11 @@ def _undot(text: str) -> str:
 
 
 def unquoted(claim: str, sources: list[str]) -> list[str]:
-    """Quotations in the claim that no source contains verbatim."""
+    """Quotations in the claim that no source contains verbatim. The comma or stop a quotation closes on
+    is the sentence's, not the speaker's: '"close to being completed."' quotes a source's '"close to
+    being completed," he said'."""
     normal = [_plain(s) for s in sources]
-    return [q for q in quotations(claim) if not any(_plain(q) in s for s in normal)]
+    return [q for q in quotations(claim) if not any(_plain(q).rstrip(",.") in s for s in normal)]
 
 
 def _plain(text: str) -> str:
