@@ -343,6 +343,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Invalid email address. Please re-enter.",
     "Enlarge this image Divers search the water off Tallow Point on Sunday.",
     "For further information about the new crossings, please review the authority's Notice 2026-03.",
+    "Sail the Drenna Coast in Comfort with SeaStar™ Cabins!",  # a trademark sign: promotional copy
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -429,7 +430,10 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "Two years later, Brevik Lines bought a second ferry.",
                  "At the time, the Drenna crossing had no night service.",
                  # a connective closing it answers the sentence before
-                 "Not every captain on the Drenna crossing welcomed the new timetable, however."):
+                 "Not every captain on the Drenna crossing welcomed the new timetable, however.",
+                 # someone told by age in place of the name the sentence before gave
+                 "The 52-year-old was questioned by port police on Sunday.",
+                 "The 52-year-old Oskarian captain told port police the engine failed."):
         assert leans_back(sentence(text), ENGLISH), text
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
                  "The US said it would send two divers to Tallow Point.",
@@ -438,7 +442,11 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "\"Never again on that crossing,\" wrote one passenger on the Velmar Courier's page.",
                  "Lind said he had warned Brevik Lines about the engine.",  # the capital may be the one meant
                  "A deckhand said he saw water in the engine room on Sunday night.",
-                 "One day earlier this month, Brevik Lines sold its oldest ferry to a Vessian firm."):
+                 "One day earlier this month, Brevik Lines sold its oldest ferry to a Vessian firm.",
+                 # named, or told by what makes them who they are
+                 "The 52-year-old Lind was questioned by port police on Sunday.",
+                 "The 19-year-old deckhand who raised the alarm was taken to hospital in Port Velmar.",
+                 "The 52-year-old captain of the Marisol Star was questioned by port police."):
         assert reads_whole(sentence(text), ENGLISH) and not leans_back(sentence(text), ENGLISH), text
 
 

@@ -374,6 +374,7 @@ ENGLISH = Language(
                                   # a.m. A previous version of this story misstated ...", "© Copyright 2009 Globe ..."
                                   r"^corrections?,|\b(?:a previous|an earlier) version of this (?:story|article|report)\b|"
                                   r"^©|^copyright\b|"
+                                  r"[®™℠]|"  # a trademark sign: promotional copy ("A Lot of Vermont®!"), not news
                                   r"^an error has occurred\b|\bplease (?:try again|re-enter)\b|"  # a sign-up form's messages
                                   r"^for (?:more|further) (?:information|details)\b|"  # the page sending the reader elsewhere
                                   r"(?-i:^Enlarge (?:this image )?(?=[A-Z]))|"  # a photo's button run into its caption
@@ -420,7 +421,15 @@ ENGLISH = Language(
         r"|^(?:(?:by|since|until|back) then|(?:\w+ (?:days?|weeks?|months?|years?|hours?|decades?) )later|"
         r"later that (?:day|night|week|month|year|morning|evening)|at the time|at that (?:time|point|moment)),"
         # an answer to the question before it: "No. It's just a very unfortunate year."
-        r"|^(?:yes|no)[.,!]\s", _I),
+        r"|^(?:yes|no)[.,!]\s"
+        # someone told by age in place of a name, then what they did: "The 65-year-old Olympic medalist
+        # revealed ...", "The 18-year-old was asleep ..." (the name is in the sentence before); not "The
+        # 65-year-old Struthers is ..." (named), nor "The 33-year-old cameraman who contracted Ebola ..." or
+        # "The 22-year-old daughter of Bruce Willis ..." (told by what makes them who they are)
+        r"|^(?-i:[Tt]he [\w-]+-year-old(?: (?!(?:who|whose|that|which|of)\b)[a-z][\w'’-]*){0,2}"
+        r"|[Tt]he [\w-]+-year-old [A-Z][\w'’-]* (?!(?:is|was|has|had|will|would)\b)[a-z][\w'’-]*)"
+        r" (?:is|was|has|had|will|would|took|told|said|says|made|[a-z]+ed)\b",
+        _I),
     # ... and these point back at something the reader has not been told.
     points_back=re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
                            r"this incident|the incident|the latter|the former)\b"
