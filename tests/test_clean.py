@@ -149,6 +149,17 @@ def test_posts_players_credits_menus_and_contacts_are_furniture():
                                        "Six people are still missing.", quoted]
 
 
+def test_a_market_page_s_live_quotes_after_a_company_s_name_are_taken_off():
+    text = ("Brevik Lines Corp. BRVK, -4.21% and Velmar Ports VPRT, +0.80% VPRT.B, +0.75% lost ground on Monday.\n\n"
+            "Executives at Brevik Lines Corp. OS:BRVK could not be reached, though the US, UK and OS regulators could.")
+    assert clean_(Document(text=text, origin="x")).text.split("\n\n") == [
+        "Brevik Lines Corp. and Velmar Ports lost ground on Monday.",
+        "Executives at Brevik Lines Corp. OS:BRVK could not be reached, though the US, UK and OS regulators could."]
+    # the exchange prefixes known here: US, UK, CA, DE, FR, JP, HK
+    assert clean_(Document(text="Shares of Brevik Lines Corp. US:BRVK fell 4%.", origin="x")).text == \
+        "Shares of Brevik Lines Corp. fell 4%."
+
+
 def test_datelines_with_an_agency_are_not_news():
     story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
     for dateline in ("TALLOW POINT (Harbour Wire) — ", "PORT VELMAR, Vessia (HNN) - ", "Port Velmar (HNN)",

@@ -344,6 +344,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Enlarge this image Divers search the water off Tallow Point on Sunday.",
     "For further information about the new crossings, please review the authority's Notice 2026-03.",
     "Sail the Drenna Coast in Comfort with SeaStar™ Cabins!",  # a trademark sign: promotional copy
+    "For detailed timetables of every crossing, please review the Brevik Lines brochure.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -392,12 +393,15 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
     for text in ("You might think a ferry captain would know the Drenna crossing by heart.",
                  "If you ever take the night ferry to Drenna, bring a warm coat.",
                  "Imagine, for a minute, that the pier at Tallow Point never reopens.",
-                 "The Drenna crossing is a trip you'll wish you hadn't taken this winter."):
+                 "The Drenna crossing is a trip you'll wish you hadn't taken this winter.",
+                 "Don't write off the old ferries on the Drenna crossing just yet."):  # telling the reader what to do
         assert not reads_whole(sentence(text), ENGLISH), text
     # ... but not a "you" someone is quoted saying, nor one in a title
     for text in ("\"You never forget a night like that,\" Captain Arvo Lind said of the grounding.",
                  "The survivors' story will air as Thank You for Your Patience on State Radio.",
-                 "Imagine Harbour, the ferry's operator, said the pier would reopen on Monday."):
+                 "Imagine Harbour, the ferry's operator, said the pier would reopen on Monday.",
+                 "\"Don't leave the quay,\" the harbour master told the families.",
+                 "Don't Look Down, a film about the Drenna crossing, opened on Friday."):
         assert reads_whole(sentence(text), ENGLISH), text
     # that a statement was made is not news; what it says is
     for text in ("Brevik Lines released a statement early Monday evening.",

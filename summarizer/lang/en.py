@@ -342,7 +342,8 @@ ENGLISH = Language(
     # (capitalised only at the start: "Thank You for Your Service" is a title)
     addresses_reader=re.compile(r"(?:^|(?<![\w’'-]))(?:you|your|yours|yourself|yourselves)\b|^(?:You|Your)\b|"
                                 r"^Imagine,? (?:for a|a|an|the|if|that|what|how)\b|^Let[’']s\b|^Let us\b|"
-                                r"^Consider (?:what|how|this|that)\b"),
+                                r"^Consider (?:what|how|this|that)\b|"
+                                r"^(?:Don[’']t|Do not) [a-z]"),  # telling the reader what to do: "Don't dismiss mail-order just yet."
     # what a statement says is news; that one was made, and when, or which outlet had the story first, is not
     says_nothing=re.compile(r"\b(?:released|issued|put out|published|made)\s+(?:a|an|its|their)\s+(?:\w+\s+)?"
                             r"(?:statement|announcement|press release|communiqu[eé])"
@@ -376,7 +377,8 @@ ENGLISH = Language(
                                   r"^©|^copyright\b|"
                                   r"[®™℠]|"  # a trademark sign: promotional copy ("A Lot of Vermont®!"), not news
                                   r"^an error has occurred\b|\bplease (?:try again|re-enter)\b|"  # a sign-up form's messages
-                                  r"^for (?:more|further) (?:information|details)\b|"  # the page sending the reader elsewhere
+                                  # the page sending the reader elsewhere
+                                  r"^for (?:more|further) (?:information|details)\b|\bplease review\b|"
                                   r"(?-i:^Enlarge (?:this image )?(?=[A-Z]))|"  # a photo's button run into its caption
                                   # a photo's credit or label in capitals run into the text: "Sean
                                   # Kilpatrick/THE CANADIAN PRESS A police officer ...", "SUBMITTED IMAGE"

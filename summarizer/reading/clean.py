@@ -43,6 +43,9 @@ _CODE = re.compile(r"\bwindow\.\w|\bfunction\s*\(|\w\.push\(|\bvar \w+ =|[{};]\s
 # the splitter needs the space to see two
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])([\"“”]?)(?=[A-Z][a-z])")
 _TRAILING_URL = re.compile(r"(?<=[.!?\"”])\s+(?:https?://|www\.)\S+$")
+# A market page's live quote after a company's name: "Amazon.com Inc. AMZN, -1.29% and other retailers",
+# "Alphabet GOOG, +2.00% GOOGL, +1.89% as well", "Xhibit Corp. US:XBTC executives"
+_INLINE_QUOTE = re.compile(r" (?:[A-Z]{1,5}(?:\.[A-Z])?, [+-]\d+(?:\.\d+)?%|(?:US|UK|CA|DE|FR|JP|HK):[A-Z]{2,6})(?=[\s,.;]|$)")
 # A closing quotation mark lost in a page's transcoding, written as U+FFFD and "?" ("it was “speculative"
 # then those two, "for the inspector"; all 14 in the Multi-News sample close a quotation): left so, it
 # keeps the quotation open, and its "?" ends a sentence mid-way
@@ -64,6 +67,7 @@ def clean(document: Document, language: Language) -> Document:
     for line in lines:
         line = language.credit_prefix.sub("", line)  # "Mike Coppola/Getty The twins said ...": the credit goes
         line = _TRAILING_URL.sub("", line)  # "... switched at birth in 1945. https://kare11.tv/2JF": the link goes
+        line = _INLINE_QUOTE.sub("", line)
         if not line:
             continue
         after_handle, handle = handle, (line[1:] if _HANDLE.fullmatch(line) else None)
