@@ -433,6 +433,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "By then, the Marisol Star had drifted two miles off Tallow Point.",  # a time told from the one before
                  "Two years later, Brevik Lines bought a second ferry.",
                  "At the time, the Drenna crossing had no night service.",
+                 "The other is the crew's pay, the union said.",  # one of two the sentence before told of
+                 "The latter figure is the union's own, not the coast guard's.",
                  # a connective closing it answers the sentence before
                  "Not every captain on the Drenna crossing welcomed the new timetable, however.",
                  # someone told by age in place of the name the sentence before gave
@@ -463,15 +465,24 @@ def test_a_heading_run_into_the_text_is_no_candidate_but_a_cut_off_last_sentence
     text = "The coast guard said six people were still missing on Monday night and that the search for them"
     cut = Sentence(0, 2, text, 127, 127 + len(text))
     by_document = [[heading, middle, cut]]
-    assert [_ends(s, by_document) for s in by_document[0]] == [False, True, True]
+    assert [_ends(s, by_document, ENGLISH) for s in by_document[0]] == [False, True, True]
     # cut off before it says anything: no candidate
     short = Sentence(0, 2, "Its unanimous decision for the first time", 127, 168)
-    assert not _ends(short, [[heading, middle, short]])
+    assert not _ends(short, [[heading, middle, short]], ENGLISH)
     for sentence, vector in zip(by_document[0], np.eye(3)):
         sentence.embedding = vector
     [brief_sentence] = extract([(None, cut)], by_document, ENGLISH)
     assert brief_sentence.text == cut.text + "…"
     assert brief_sentence.citations[0].text == cut.text  # the source as it is
+    # a title's full stop ends no sentence: the text was cut off after it
+    text = "The coast guard said six people were still missing, in a search led by Capt."
+    cut = Sentence(0, 2, text, 127, 127 + len(text))
+    cut.embedding = np.eye(3)[2]
+    assert extract([(None, cut)], [[heading, middle, cut]], ENGLISH)[0].text == text + "…"
+    short = Sentence(0, 2, "In a search led by Port Velmar Gov.", 127, 159)
+    assert not _ends(short, [[heading, middle, short]], ENGLISH)
+    ended = Sentence(0, 2, "The ferry was named after Arvo Lind Sr.", 127, 166)
+    assert _ends(ended, [[heading, middle, ended]], ENGLISH)  # "Jr." and "Sr." may end one
 
 
 @pytest.mark.parametrize("text", [

@@ -17,7 +17,7 @@ import heapq
 
 from summarizer.content.compress import Shortened
 from summarizer.lang import Language
-from summarizer.reading.clean import SENTENCE_END
+from summarizer.reading.clean import ends_sentence
 from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Evidence, Sentence, Support
 from summarizer.wording.evidence import missing_names
 from summarizer.wording.verify import SUPPORTS, check_support
@@ -73,7 +73,7 @@ def extract(chosen: list[tuple[Cluster, Sentence]], by_document: list[list[Sente
     for _, rep in chosen:
         citations, checks = cite(rep, by_document, language)
         # a sentence the given text cut off (select.py takes it only as its article's last) shows the cut
-        text = rep.text if SENTENCE_END.search(rep.text) else rep.text + "…"
+        text = rep.text if ends_sentence(rep.text, language) else rep.text + "…"
         evidence = Evidence(citation_checks=checks, removed=list(rep.removed) if isinstance(rep, Shortened) else [])
         brief.append(BriefSentence(text=text, citations=citations, evidence=evidence))
     return brief

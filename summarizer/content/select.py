@@ -36,7 +36,7 @@ from summarizer.content.cluster import SAME_FACT
 from summarizer.content.compress import shortened
 from summarizer.content.extract import cite
 from summarizer.lang import Language
-from summarizer.reading.clean import SENTENCE_END
+from summarizer.reading.clean import ends_sentence
 from summarizer.reading.language import in_language
 from summarizer.wording.neutral import loaded_terms, one_party_claim, own_voice
 from summarizer.types import Cluster, Sentence
@@ -167,7 +167,7 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
     said = {id(s): units(s.text, language) for s in sentences}  # each sentence's content units, computed once
     weights = unit_weights(sentences, said, sources, headlines, language)
     weights.update(dict.fromkeys(units(stated, language), 0.0))
-    candidates = [s for s in sentences if can_stand_alone(s, language) and _ends(s, by_document)]
+    candidates = [s for s in sentences if can_stand_alone(s, language) and _ends(s, by_document, language)]
     if taken:
         said_before = np.stack([s.embedding for s in taken])
         candidates = [s for s in candidates if float(np.max(said_before @ s.embedding)) < REDUNDANT]
@@ -223,7 +223,7 @@ def _continuations(candidates: list[Sentence], by_document: list[list[Sentence]]
         prose = [s for s in document if not _furniture(s, language)]
         for before, sentence in zip(prose, prose[1:]):
             if id(before) in allowed and leans_back(sentence, language) and reads_whole(sentence, language) \
-                    and sentence.words <= max_words and _ends(sentence, by_document):
+                    and sentence.words <= max_words and _ends(sentence, by_document, language):
                 after.append((sentence, before))
                 allowed.add(id(sentence))  # a third may lean on the second
     return after
@@ -234,11 +234,11 @@ def _furniture(sentence: Sentence, language: Language) -> bool:
     return bool(language.furniture_sentence.search(sentence.text) or language.contact_line.search(sentence.text))
 
 
-def _ends(sentence: Sentence, by_document: list[list[Sentence]]) -> bool:
+def _ends(sentence: Sentence, by_document: list[list[Sentence]], language: Language) -> bool:
     """Does it end as a sentence ends? One that does not is a heading or caption run into the text,
     unless it is the last of its article: then the text given was cut off there, and it is all the
     source says (the brief marks the cut: content/extract.py), if it runs long enough to have said something."""
-    return SENTENCE_END.search(sentence.text) is not None or (
+    return ends_sentence(sentence.text, language) or (
         sentence.index == len(by_document[sentence.document]) - 1 and sentence.words >= CUT_OFF_WORDS)
 
 

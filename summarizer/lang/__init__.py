@@ -33,7 +33,7 @@ class Language:
     number_words: dict  # "two" -> 2
     number: re.Pattern  # a number in digits or words ("11", "1,000", "twenty-three")
     not_names: frozenset  # capitalised words that are not names: sentence openers, weekdays, titles
-    titles: tuple  # "Mr", "Dr": "Mr. Biden" names Biden, and its full stop ends no sentence
+    titles: tuple  # "Mr", "Dr": "Mr. Biden" names Biden, and its full stop ends no sentence ("... led by Gov.")
     qualifiers: frozenset  # words whose loss changes what the words after them say ("not", "sought")
     linking: frozenset  # words between a qualifier and what it qualifies ("sought to raise")
     keepers: frozenset  # words a shortened sentence must keep: qualifiers, hedges, speech, scale

@@ -39,7 +39,8 @@ CARDINALS = {
     "thousand": 1000, "dozen": 12,
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3}
-TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof", "Jr", "Sr")
+TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof")
+SUFFIXES = ("Jr", "Sr")  # after a name: "John F. Kennedy Jr." may end a sentence
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -235,7 +236,7 @@ ENGLISH = Language(
                       + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", _I),
     not_names=frozenset(("The", "A", "An", "In", "On", "At", "By", "It", "He", "She", "They", "This", "That", "But", "And",
                          "Earlier", "Later", "According", "After", "Before", "While", "When", "Since", "As", "Its",
-                         "His", "Her") + WEEKDAYS + TITLES),
+                         "His", "Her") + WEEKDAYS + TITLES + SUFFIXES),
     titles=TITLES,
     qualifiers=QUALIFIERS,
     linking=_words("to be been being have a an the"),
@@ -413,7 +414,7 @@ ENGLISH = Language(
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(
         r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|or|nor|also|so|"
-        r"however|meanwhile|still|yet|then|instead|such|the two|both|therefore|thus|hence|moreover|furthermore|"
+        r"however|meanwhile|still|yet|then|instead|such|the two|the other|the latter|both|therefore|thus|hence|moreover|furthermore|"
         r"the (ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|parties))\b"
         # a connective that answers the sentence before: "In fact, it was only the third ..."
         r"|^(?:in fact|indeed|in addition|additionally|as a result|in turn|for example|for instance|in other words|"
