@@ -163,7 +163,8 @@ def test_a_market_page_s_live_quotes_after_a_company_s_name_are_taken_off():
 def test_datelines_with_an_agency_are_not_news():
     story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
     for dateline in ("TALLOW POINT (Harbour Wire) — ", "PORT VELMAR, Vessia (HNN) - ", "Port Velmar (HNN)",
-                     "(HNN) ", "PORT VELMAR, June 2 (Harbour Wire) - ", "LINDHOLM/PORT VELMAR (Reuters) -- "):
+                     "(HNN) ", "PORT VELMAR, June 2 (Harbour Wire) - ", "LINDHOLM/PORT VELMAR (Reuters) -- ",
+                     "PORT VELMAR—"):  # an em dash touching the story
         assert clean_(Document(text=dateline + story, origin="x")).text == story, dateline
     for sentence in ("Sen. Ada Brenner (R) said the ferry ran aground off Tallow Point.",
                      "The Velmar Ferry Authority (VFA) said the ferry ran aground off Tallow Point.",

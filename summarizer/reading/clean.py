@@ -36,7 +36,8 @@ def ends_sentence(text: str, language: Language) -> bool:
 # A dateline opens an article's first paragraph: "LONDON -", "WASHINGTON (AP) —", "CHICAGO, Jan 6 (Reuters) -",
 # "Havana (CNN)", "(CNN)". The agency in brackets is one word of two letters or more, followed by a
 # capital, so "Sen. Ted Cruz (R) leads" and "the Government Accountability Office (GAO) estimates" stay.
-_PLACE_DATELINE = r"[A-Z][A-Z.'’/\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*(?:\([\w.\- ]{2,30}\)\s*)?(?:--|–|—|-)\s+"
+_PLACE_DATELINE = (r"[A-Z][A-Z.'’/\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*(?:\([\w.\- ]{2,30}\)\s*)?"
+                   r"(?:(?:--|–|—|-)\s+|—(?=[A-Z\"“]))")  # an em dash may touch the story: "BOSTON—Twenty-five years ..."
 _DATELINE = re.compile(
     rf"^(?:{_PLACE_DATELINE}"
     r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30}\)\s*(?:(?:--|–|—|-)\s*)?(?=[A-Z\"“]))")
