@@ -345,6 +345,12 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "For further information about the new crossings, please review the authority's Notice 2026-03.",
     "Sail the Drenna Coast in Comfort with SeaStar™ Cabins!",  # a trademark sign: promotional copy
     "For detailed timetables of every crossing, please review the Brevik Lines brochure.",
+    "Please enable JavaScript to view the comments powered by Disqus.",
+    "Harbour Alerts Get breaking news alerts from the Harbour Observer.",
+    "The following is an excerpt from the captain's log, published by State Radio.",
+    # an agency photo's caption: the weekday and full date, then the place
+    "Divers prepare to search the Marisol Star, Sunday, March 15, 2026, at Tallow Point, near Port Velmar.",
+    "Captain Arvo Lind leaves the court, Tuesday, March 17, 2026, in Port Velmar, Oskaria.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole

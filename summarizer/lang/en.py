@@ -377,6 +377,14 @@ ENGLISH = Language(
                                   r"^corrections?,|\b(?:a previous|an earlier) version of this (?:story|article|report)\b|"
                                   r"^©|^copyright\b|"
                                   r"[®™℠]|"  # a trademark sign: promotional copy ("A Lot of Vermont®!"), not news
+                                  # a comments box and an alerts sign-up: "Please enable JavaScript to view the comments
+                                  # powered by Disqus.", "Breaking News Emails Get breaking news alerts ..."
+                                  r"\benable javascript\b|\bpowered by disqus\b|\bbreaking news (?:alerts|emails)\b|"
+                                  r"^the following is an? (?:excerpt|transcript)\b|"  # the page introducing what follows
+                                  # an agency photo's caption, its weekday and full date then the place: "President
+                                  # Trump gestures to the crowd ..., Friday, Dec. 15, 2017, in Quantico, Va."
+                                  r"\b(?:" + "|".join(WEEKDAYS) + r"), (?:" + "|".join(MONTHS) + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)"
+                                  r"\.? \d{1,2}, \d{4}, (?:in|at|near|outside)\b|"
                                   r"^an error has occurred\b|\bplease (?:try again|re-enter)\b|"  # a sign-up form's messages
                                   # the page sending the reader elsewhere
                                   r"^for (?:more|further) (?:information|details)\b|\bplease review\b|"
