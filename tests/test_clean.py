@@ -133,6 +133,7 @@ def test_posts_players_credits_menus_and_contacts_are_furniture():
             "Jonas Teller can be reached at jteller@harbour-observer.example.\n"
             "Lena Marsh/Getty Images Divers searched the wreck on Sunday, the coast guard said.\n"
             "CLOSE Six people are still missing, the coast guard said.\n"
+            "Tweet View Comments Divers searched the wreck again on Monday.\n"
             "Paul Arvo/AP Photo\n"
             "Ada Brenner (far left) and Jonas Teller on the quay at Port Velmar.\n"
             "Harbour master Jonas Teller, left, is helped ashore by a diver during the search on Sunday.\n"
@@ -146,6 +147,7 @@ def test_posts_players_credits_menus_and_contacts_are_furniture():
     doc = clean_(Document(text=page, origin="x"))
     assert doc.text.split("\n\n") == [story, "Divers searched the wreck on Sunday, the coast guard said.",
                                        "Six people are still missing, the coast guard said.",
+                                       "Divers searched the wreck again on Monday.",
                                        "Six people are still missing.", quoted]
 
 

@@ -321,6 +321,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Follow the latest updates on the Marisol Star.",
     "ADA BRENNER RAN FROM THE PIER DOWN THE STREET TO THIS HOUSE WHERE SHE CALLED FOR HELP.",  # shouted
     "Kami mendokumentasikan kapal feri baru dari bagian utara pulau Drenna yang tenggelam pada hari Sabtu.",  # Indonesian
+    "In 2026 zonk de veerboot Marisol Star een kilometer voor het strand van Tallow Point.",  # Dutch, "in" and all
     "To see every sailing, click the \"All Crossings\" button below the map.",
     "Caption Divers search the water off Tallow Point on Sunday.",
     "Hide Caption 12 of 30 30 photos: Photos: The Marisol Star aground.",

@@ -30,6 +30,8 @@ class Language:
     name: str
     # words
     stop_words: frozenset  # function words: no content of their own
+    # function words of other languages in the same script: two in a sentence mark it as another language's
+    foreign_words: frozenset
     number_words: dict  # "two" -> 2
     number: re.Pattern  # a number in digits or words ("11", "1,000", "twenty-three")
     not_names: frozenset  # capitalised words that are not names: sentence openers, weekdays, titles

@@ -230,6 +230,9 @@ ENGLISH = Language(
     code="en",
     name="English",
     stop_words=STOP_WORDS,
+    # Dutch, German, French, Spanish and Indonesian words no English sentence writes in lower case
+    foreign_words=_words("het een zijn werden niet voor ook und ist nicht wurde werden les des est avec dans pour sont "
+                         "una los las yang dan"),
     number_words=CARDINALS | ORDINALS,
     # not a model name's digits: "Mi-24", "F-16" are names
     number=re.compile(r"(?<![A-Za-z]-)\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + _any(CARDINALS | ORDINALS)
@@ -354,8 +357,9 @@ ENGLISH = Language(
                             r"^[A-Z][\w.&'’ -]{0,40} (?:first )?(?:reported|broke) the (?:news|story)(?: of [^.,]{1,60})?\.$", _I),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
                              r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"
-                             # a video player's button run into the caption after it: "CLOSE Scientists say ..."
-                             r"|^CLOSE\s+(?=[A-Z\"“])"),
+                             # a video player's button run into the caption after it: "CLOSE Scientists say ...",
+                             # and a page's share buttons into its first line: "Tweet View Comments \"Next Tuesday, ..."
+                             r"|^CLOSE\s+(?=[A-Z\"“])|^(?:(?:Tweet|Share|Email|Print|View Comments|Comments)\s+){2,}(?=[A-Z\"“])"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
                             r"\b(?:can be reached at|is reachable at|email us at|reach (?:him|her|them|us) at)\b|^e-?mail:", _I),
     furniture_sentence=re.compile(r"\bMUST WATCH\b|\bPLAY VIDEO\b|\bclick here\b|\bclick (?:on )?the [^.]{1,40}\b(?:button|link|tab|icon)\b|\byou can (?:watch|see|listen)\b|"
