@@ -352,6 +352,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     # an agency photo's caption: the weekday and full date, then the place
     "Divers prepare to search the Marisol Star, Sunday, March 15, 2026, at Tallow Point, near Port Velmar.",
     "Captain Arvo Lind leaves the court, Tuesday, March 17, 2026, in Port Velmar, Oskaria.",
+    "Relatives of the crew wait on the quay at Port Velmar, Oskaria, Sunday, March 15, 2026.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole

@@ -385,10 +385,13 @@ ENGLISH = Language(
                                   # powered by Disqus.", "Breaking News Emails Get breaking news alerts ..."
                                   r"\benable javascript\b|\bpowered by disqus\b|\bbreaking news (?:alerts|emails)\b|"
                                   r"^the following is an? (?:excerpt|transcript)\b|"  # the page introducing what follows
-                                  # an agency photo's caption, its weekday and full date then the place: "President
-                                  # Trump gestures to the crowd ..., Friday, Dec. 15, 2017, in Quantico, Va."
-                                  r"\b(?:" + "|".join(WEEKDAYS) + r"), (?:" + "|".join(MONTHS) + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)"
-                                  r"\.? \d{1,2}, \d{4}, (?:in|at|near|outside)\b|"
+                                  # an agency photo's caption, its weekday and full date then the place, or ending it
+                                  # without an "on": "President Trump gestures to the crowd ..., Friday, Dec. 15, 2017,
+                                  # in Quantico, Va.", "Family members ... react ..., in northern Thailand, Tuesday,
+                                  # July 3, 2018." (not "The timetable takes effect on Monday, March 16, 2026.")
+                                  r"(?:(?<!\bon )(?=\w+, \w+\.? \d{1,2},? \d{4}\.?$)|(?=\w+, \w+\.? \d{1,2},? \d{4},? "
+                                  r"(?:in|at|near|outside)\b))\b(?:" + "|".join(WEEKDAYS) + r"), (?:" + "|".join(MONTHS)
+                                  + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2},? \d{4}|"
                                   r"^an error has occurred\b|\bplease (?:try again|re-enter)\b|"  # a sign-up form's messages
                                   # the page sending the reader elsewhere
                                   r"^for (?:more|further) (?:information|details)\b|\bplease review\b|"
