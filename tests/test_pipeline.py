@@ -432,6 +432,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "As a result, the pier at Tallow Point stayed closed until Monday.",
                  "Or after two ferries ran aground off Tallow Point in one winter.",  # an alternative to the one before
                  "After all, the Drenna crossing is the busiest in Oskaria.",
+                 "If not, the crossing will stay closed until April.",  # an alternative to what the one before said
+                 "Plus, the ferry had failed two inspections.",
                  "\"Has anyone seen the ferry's logbook yet?\" goes one.",  # one of the posts the sentence before told of
                  "\"Never again on that crossing,\" wrote another.",
                  # "he" or "she", and no one named: someone the article told of before
