@@ -231,7 +231,7 @@ ENGLISH = Language(
     name="English",
     stop_words=STOP_WORDS,
     # Dutch, German, French, Spanish and Indonesian words no English sentence writes in lower case
-    foreign_words=_words("het een zijn werden niet voor ook und ist nicht wurde werden les des est avec dans pour sont "
+    foreign_words=_words("het een zijn werden niet voor ook und ist nicht wurde les des est avec dans pour sont "
                          "una los las yang dan"),
     number_words=CARDINALS | ORDINALS,
     # not a model name's digits: "Mi-24", "F-16" are names
