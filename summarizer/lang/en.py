@@ -44,6 +44,11 @@ SUFFIXES = ("Jr", "Sr")  # after a name: "John F. Kennedy Jr." may end a sentenc
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+# how agency captions abbreviate a month ("Dec. 15, 2017"; March to July are written out)
+_CAPTION_MONTHS = ("Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+# a weekday and full date, as agency captions give them: "Friday, Dec. 15, 2017"
+_WEEKDAY_DATE = (r"\b(?:" + "|".join(WEEKDAYS) + r"), (?:" + "|".join(MONTHS + _CAPTION_MONTHS)
+                 + r")\.? \d{1,2},? \d{4}")
 # Without these, "did not sink" becomes "sank", "sought to raise" becomes "raised", the former
 # president the president, "at least 11" exactly 11.
 QUALIFIERS = _words("""
@@ -389,9 +394,7 @@ ENGLISH = Language(
                                   # without an "on": "President Trump gestures to the crowd ..., Friday, Dec. 15, 2017,
                                   # in Quantico, Va.", "Family members ... react ..., in northern Thailand, Tuesday,
                                   # July 3, 2018." (not "The timetable takes effect on Monday, March 16, 2026.")
-                                  r"(?:(?<!\bon )(?=\w+, \w+\.? \d{1,2},? \d{4}\.?$)|(?=\w+, \w+\.? \d{1,2},? \d{4},? "
-                                  r"(?:in|at|near|outside)\b))\b(?:" + "|".join(WEEKDAYS) + r"), (?:" + "|".join(MONTHS)
-                                  + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2},? \d{4}|"
+                                  + _WEEKDAY_DATE + r",? (?:in|at|near|outside)\b|(?<!\bon )" + _WEEKDAY_DATE + r"\.?$|"
                                   r"^an error has occurred\b|\bplease (?:try again|re-enter)\b|"  # a sign-up form's messages
                                   # the page sending the reader elsewhere
                                   r"^for (?:more|further) (?:information|details)\b|\bplease review\b|"
@@ -405,8 +408,8 @@ ENGLISH = Language(
                                   # a wire photo's caption, closed by its place and date: "... in the House of
                                   # Commons, London, Britain, December 12, 2018." (not "on Monday, June 3, 2019.")
                                   r"(?-i:,\s+(?!(?:" + "|".join(WEEKDAYS) + r")\b)[A-Z][\w.'’-]*"
-                                  r"(?:\s+[A-Z][\w.'’-]*)*,\s+(?:" + "|".join(MONTHS) + r"|"
-                                  r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.?$)|"
+                                  r"(?:\s+[A-Z][\w.'’-]*)*,\s+(?:" + "|".join(MONTHS + tuple(m + r"\." for m in _CAPTION_MONTHS))
+                                  + r")\s+\d{1,2},\s+\d{4}\.?$)|"
                                   # the page telling the reader where to look: "Follow NBC News on Facebook", "See this
                                   # article on ...", "Find more details ... here."
                                   r"^(?:see|read|watch|view|visit|find|follow|check out|click|scroll|listen|learn|sign up|subscribe)\b(?!-)"

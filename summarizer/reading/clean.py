@@ -25,14 +25,6 @@ _URL = re.compile(r"^https?://\S+( \S+)?$")
 WIRE_AGENCIES = frozenset({"afp", "agence france-presse", "reuters", "ap", "associated press", "the associated press",
                            "bloomberg", "dpa", "efe", "ansa", "xinhua", "tass", "interfax", "pa media", "upi"})
 SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$|[\"”]$")
-
-
-def ends_sentence(text: str, language: Language) -> bool:
-    """Does the text end as a sentence ends? Not on a title's full stop: "In a move led by New York Gov."
-    is an article the given text cut off there (six NeuS leads)."""
-    return SENTENCE_END.search(text) is not None and \
-        re.search(r"\b(?:" + "|".join(language.titles) + r")\.$", text) is None
-
 # A dateline opens an article's first paragraph: "LONDON -", "WASHINGTON (AP) —", "CHICAGO, Jan 6 (Reuters) -",
 # "Havana (CNN)", "(CNN)". The agency in brackets is one word of two letters or more, followed by a
 # capital, so "Sen. Ted Cruz (R) leads" and "the Government Accountability Office (GAO) estimates" stay.
@@ -121,6 +113,13 @@ def clean(document: Document, language: Language) -> Document:
         body[0] = _DATELINE.sub("", body[0], count=1)
         body[1:] = [_LATER_DATELINE.sub("", paragraph, count=1) for paragraph in body[1:]]
     return replace(document, text="\n\n".join(body), **meta)
+
+
+def ends_sentence(text: str, language: Language) -> bool:
+    """Does the text end as a sentence ends? Not on a title's full stop: "In a move led by New York Gov."
+    is an article the given text cut off there (six NeuS leads)."""
+    return SENTENCE_END.search(text) is not None and \
+        re.search(r"\b(?:" + "|".join(language.titles) + r")\.$", text) is None
 
 
 def _posted_by(line: str, handle: str) -> bool:
