@@ -1,4 +1,5 @@
-from summarizer.wording.evidence import date_numbers, dropped_qualifiers, missing_names, missing_numbers, numbers, unquoted
+from summarizer.wording.evidence import (date_numbers, dropped_qualifiers, missing_names, missing_numbers, names, numbers,
+    unquoted)
 from summarizer.reading.segment import split_sentences
 from summarizer.wording.neutral import loaded_terms
 from summarizer.wording.verify import check_support
@@ -173,3 +174,17 @@ def test_a_hedge_covers_the_words_after_it_in_its_clause_and_a_speaker_covers_th
     # who says it covers the whole sentence, wherever it stands
     assert reason("Forty passengers were rescued.", "Forty passengers were rescued, according to the coast guard.") \
         == "drops the source's hedge (according to)"
+
+
+def test_on_its_way_is_not_arrived():
+    source = "The first group of evacuees from Teral is on its way to Norvik, where they will be housed in camps."
+    assert check_support("The first evacuees from Teral arrived in Norvik.", source, 0.8, None).reason \
+        == "tells as done what the source says is to happen"
+    assert check_support("The first evacuees from Teral are on their way to Norvik.", source, 0.8, None).reason is None
+
+
+def test_a_function_word_opening_a_sentence_names_no_one():
+    source = "A majority of voters believe the government is doing too little to bring down rents."
+    assert missing_names("Most voters say the government is not doing enough on rents.", [source]) == set()
+    assert missing_names("Some voters blame Premier Lind for the rents.", [source]) == {"Premier Lind"}
+    assert "New York" in names("Most shops in New York stayed shut.")

@@ -277,7 +277,9 @@ ENGLISH = Language(
                             r"brand(?:ed|s)|describ(?:ed|es) (?:\w+ ){1,6}?as|denounc(?:ed|es)|"
                             r"call(?:ed|s) (?!off|on|for|in|up|out|back)(?:the|it|a|an|them|him|her|this|that)\b)", _I),
     future=re.compile(r"\b(?:will|would|shall|'ll|(?:is|are|was|were) (?:due|expected|set|scheduled|going) to|"
-                      r"(?:is|are|was|were) to|plans? to|planned to|intends? to)\b", _I),
+                      r"(?:is|are|was|were) to|plans? to|planned to|intends? to|"
+                      # not arrived yet: "the first group is on its way to the capital"
+                      r"(?:is|are|was|were) (?:now )?on (?:its|their|his|her|the) way to)\b", _I),
     # Page furniture: ad markers, accessibility links, media-player residue, subscription blurbs,
     # credits, bylines, photo captions.
     junk_line=re.compile(r"^(" + "|".join(JUNK_LINES) + r")$", _I),

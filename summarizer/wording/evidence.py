@@ -38,6 +38,8 @@ def names(text: str, language: Language = ENGLISH) -> set[str]:
     for match in _NAME.finditer(_undot(text)):
         words = [w for w in match.group().split()
                  if w not in language.not_names and not language.number.fullmatch(w)]  # "Eleven people
+        if len(words) == 1 and words[0].istitle() and words[0].lower() in language.stop_words:
+            continue  # "Most voters say", "Some fled": a function word alone opens a sentence, names no one
         if words:
             found.add(" ".join(words))
     return found
