@@ -3,7 +3,8 @@
 For a sample of brief sentences (fixed seed), every citation is put through the full support check
 of summarizer/wording/verify.py (similarity, numbers, names, quotations, hedges, qualifiers, then the LLM
 judge; a count may be given in the sentences either side, as the brief's citations read the
-article): citation precision is the share that pass. Every document of the cluster that is *not*
+article): citation precision is the share that pass, over all citations and over those the brief
+gives in full (not marked "in part": the outlet states the main fact, not every detail). Every document of the cluster that is *not*
 cited is then searched for a sentence that passes the same check: such a document states the
 sentence's content and should have been cited. Citation recall is, per sentence, the supporting
 documents cited over all supporting documents. Both come with bootstrap intervals over the sampled
@@ -104,10 +105,16 @@ def _summary(checked: list[dict], pool: list[tuple[dict, dict]]) -> dict:
     supporting = [c["supporting_cited"] + c["supporting_missed"] for c in checked]
     precision_low, precision_high = ratio_interval(supported, cited)
     recall_low, recall_high = ratio_interval(found, supporting)
+    # citations the brief gives in full, apart from those it marks "in part" (main fact only)
+    whole = [[c for c in s["citations"] if not c.get("in_part")] for s in checked]
+    whole_supported, whole_cited = [sum(c["supported"] for c in w) for w in whole], [len(w) for w in whole]
+    whole_low, whole_high = ratio_interval(whole_supported, whole_cited)
     return {
         "sentences": len(checked), "citations": sum(cited),
         "precision": sum(supported) / max(sum(cited), 1), "precision_low": precision_low,
         "precision_high": precision_high,
+        "whole_citations": sum(whole_cited), "whole_precision": sum(whole_supported) / max(sum(whole_cited), 1),
+        "whole_precision_low": whole_low, "whole_precision_high": whole_high,
         "recall": sum(found) / max(sum(supporting), 1), "recall_low": recall_low, "recall_high": recall_high,
         # over every sentence of the run, not only the sample
         "documents_per_sentence": float(np.mean([len({c["document"] for c in s["citations"]}) for _, s in pool])),

@@ -194,7 +194,8 @@ def _print_summary(settings: RunSettings, written: dict, clusters: int) -> None:
                  if "budget_used_where_fillable" in figures else ""), file=sys.stderr)
     for name, audited in ((written.get("citation_audit") or {}).get("systems") or {}).items():
         print(f"  citations of {name}: precision {audited['precision']:.3f} "
-              f"[{audited['precision_low']:.3f}, {audited['precision_high']:.3f}], recall {audited['recall']:.3f} "
+              f"[{audited['precision_low']:.3f}, {audited['precision_high']:.3f}] ({audited['whole_precision']:.3f} "
+              f"of the {audited['whole_citations']} given in full), recall {audited['recall']:.3f} "
               f"[{audited['recall_low']:.3f}, {audited['recall_high']:.3f}], "
               f"{audited['documents_per_sentence']:.2f} documents per sentence", file=sys.stderr)
     for problem in written.get("regressions") or []:

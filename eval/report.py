@@ -171,10 +171,13 @@ def _audit_html(audit: dict | None) -> str:
     rows = "".join(
         f"<tr><td>{escape(system)}</td><td>{a['sentences']}</td><td>{a['citations']}</td>"
         f"<td>{a['precision']:.3f} [{a['precision_low']:.3f}, {a['precision_high']:.3f}]</td>"
+        f"<td>{a['whole_precision']:.3f} [{a['whole_precision_low']:.3f}, {a['whole_precision_high']:.3f}] "
+        f"of {a['whole_citations']}</td>"
         f"<td>{a['recall']:.3f} [{a['recall_low']:.3f}, {a['recall_high']:.3f}]</td>"
         f"<td>{a['documents_per_sentence']:.2f}</td></tr>" for system, a in audit["systems"].items())
     return (f"<h2>Citation audit</h2><p>{escape(audit['method'])}</p><table id='audit'><tr><th>system</th>"
-            "<th>sentences</th><th>citations</th><th>precision [95%]</th><th>recall [95%]</th>"
+            "<th>sentences</th><th>citations</th><th>precision [95%]</th><th>precision of those given in full</th>"
+            "<th>recall [95%]</th>"
             f"<th>documents cited per sentence</th></tr>{rows}</table>")
 
 

@@ -68,6 +68,9 @@ class Citation:
     document: int
     sentence: int  # an index into the document's sentences, or TITLE
     text: str
+    # the sentence states the brief sentence's main fact but not all of it (a name, number, quotation or
+    # hedge of it is missing: Support.leaves_out says which); the reader is told "in part"
+    in_part: bool = False
 
 
 @dataclass
@@ -81,6 +84,9 @@ class Support:
     # numbers of the claim this sentence does not state, which its article does: a count given in the
     # sentences around it, or the day of a date the article gives no other of (wording/verify.py, `nearby`)
     numbers_nearby: list[str] | None = None
+    # for a sentence that supports the claim's main fact (same meaning, same numbers) but not every
+    # detail: what of the claim it leaves out, by the wording checks a rewrite must pass
+    leaves_out: str | None = None
 
     @property
     def supports(self) -> bool:

@@ -3,7 +3,8 @@
 JSON contract (clients rely on it):
   sentences[].citations[].document indexes documents; .sentence indexes that document's
   sentences, or is -1 for its title (the brief's headline, cited to the outlet that wrote it);
-  .text repeats that sentence or title. Markers in Markdown and HTML are 1-based.
+  .text repeats that sentence or title; .in_part is true where that sentence states the brief sentence's
+  main fact but not all of it (Markdown: "[2][3] (in part: [1])"). Markers in Markdown and HTML are 1-based.
   sentences[].note is what a reader is told beside the citations ("one source", or "" when the
   brief has one source in all or other sources state the sentence); the web page shows it as given.
 """
@@ -21,8 +22,8 @@ def to_dict(brief: Brief) -> dict:
         "sentences": [
             {
                 "text": s.text,
-                "citations": [{"document": c.document, "sentence": c.sentence, "text": c.text}
-                              for c in s.citations],
+                "citations": [{"document": c.document, "sentence": c.sentence, "text": c.text,
+                               "in_part": c.in_part} for c in s.citations],
                 "single_source": s.evidence.independent_sources == 1,
                 "note": _single_source_note(brief, s),
                 "evidence": evidence_dict(s.evidence),
@@ -96,12 +97,18 @@ def _markers(documents: list[int]) -> str:
     return "".join(f"[{d + 1}]" for d in documents)
 
 
+def _cited(sentence) -> str:
+    """A sentence's markers, those whose outlet states only its main fact apart: "[2][3] (in part: [1])"."""
+    whole = _markers([c.document for c in sentence.citations if not c.in_part])
+    part = _markers([c.document for c in sentence.citations if c.in_part])
+    return f"{whole} (in part: {part})".lstrip() if part else whole
+
+
 def to_markdown(brief: Brief) -> str:
     lines = ["## Brief", ""]
     for sentence in brief.sentences:
-        markers = _markers([c.document for c in sentence.citations])
         text = f"**{sentence.text}**" if sentence.evidence.mode == "headline" else sentence.text
-        lines += [f"{text} {markers}{_in_brackets(_single_source_note(brief, sentence))}".rstrip(), ""]
+        lines += [f"{text} {_cited(sentence)}{_in_brackets(_single_source_note(brief, sentence))}".rstrip(), ""]
     if brief.disagreements:
         lines += ["## Where sources differ", ""]
         for item in brief.disagreements:
@@ -130,10 +137,11 @@ def _bold_if_headline(sentence, html: str) -> str:
 
 def to_html(brief: Brief, title: str = "newsbrief") -> str:
     def markers(citations) -> str:
-        return "".join(
-            f'<sup><a href="#source-{c.document + 1}" title="{escape(c.text)}">[{c.document + 1}]</a></sup>'
-            for c in citations
-        )
+        def linked(chosen):
+            return "".join(f'<sup><a href="#source-{c.document + 1}" title="{escape(c.text)}">[{c.document + 1}]</a></sup>'
+                           for c in chosen)
+        whole, part = linked([c for c in citations if not c.in_part]), linked([c for c in citations if c.in_part])
+        return f"{whole} <small>(in part: {part})</small>" if part else whole
 
     body = [f"<h1>{escape(title)}</h1>", "<section class='brief'>"]
     body += [f"<p>{_bold_if_headline(s, escape(s.text))} {markers(s.citations)}"

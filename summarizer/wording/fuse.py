@@ -106,8 +106,10 @@ def check(item: BriefSentence, draft: str, judge: Judge, embedder: Embedder, lan
         # The extractive sentence, as extractive mode ships it: a source's own words, its citations
         # already checked for meaning and numbers.
         return replace(item, evidence=replace(item.evidence, fusion=fusion, mode="extractive-fallback"))
-    return BriefSentence(text=draft, citations=list(item.citations),
-                         evidence=replace(item.evidence, fusion=fusion, mode="fused"))
+    # a citation checked against the draft in full states all of it; an inherited one stays as it was cited
+    whole = {(c.document, c.sentence) for c in fusion.citation_checks if c.support.judge != INHERITED}
+    citations = [replace(c, in_part=False) if (c.document, c.sentence) in whole else c for c in item.citations]
+    return BriefSentence(text=draft, citations=citations, evidence=replace(item.evidence, fusion=fusion, mode="fused"))
 
 
 def _wording_failure(draft: str, representative: str, language: Language) -> str | None:
