@@ -18,7 +18,8 @@ MIN_PRECISION, MIN_RECALL = 0.95, 0.88
 # Claims worded as headlines against the leads that state them ("Senate votes to confirm X" against
 # "approved 70-30 by the Senate"), and headlines that overstate, add to or reverse their lead; written
 # after the checks, as the citation audit's failures were read, and scored once as held out: precision
-# 0.91, recall 0.56. The judge turns down about half of the faithful headline wordings (P(yes) 0.41-0.61):
+# 0.82, recall 0.50; 0.91 / 0.56 after the two fixes they showed ("Most" read as a name, "is on its way
+# to" taken for arrived). The judge turns down about half of the faithful headline wordings (P(yes) 0.41-0.61):
 # the goal of 0.90 is not met here, and the floors only hold what was measured.
 HEADLINE_PAIRS = [json.loads(line) for line in (DATA / "headline_support_pairs.jsonl").read_text().splitlines()]
 MIN_HEADLINE_PRECISION, MIN_HEADLINE_RECALL = 0.83, 0.5
