@@ -20,7 +20,7 @@ from summarizer.types import BriefSentence, Citation
 from summarizer.wording.evidence import QUOTATION
 from summarizer.wording.neutral import is_attributed, keeps_speaker, own_voice, reporting_clause, speaker_clause
 
-OTHER_REPORT_WORDS = 40  # an other outlet's wording is cut to this many words: enough to see what it shares
+OTHER_REPORT_WORDS = 30  # an other outlet's wording is cut to this many words: enough to see what it shares
 MAX_INPUTS = 3  # the representative and the two closest other wordings; more only dilutes a small model
 MAX_TOKENS = 70
 
