@@ -34,7 +34,7 @@ NEARBY = 2
 
 
 def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language, tried: int = 1,
-         names: bool = False, nearby: int = NEARBY) -> tuple[list[Citation], list[CitationCheck]]:
+         names: bool = False, nearby: int = NEARBY, parts: bool = True) -> tuple[list[Citation], list[CitationCheck]]:
     """Citations for `claim`: each document's sentence closest to it in meaning, where that one supports it.
 
     The checks of summarizer/wording/verify.py on meaning and numbers, without the LLM judge (this mode must
@@ -42,6 +42,8 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
     sentence (a headline, summarizer/content/headline.py) may try a document's `tried` closest sentences,
     the closest first, and with `names` a sentence must also name everyone the claim names. `nearby`
     sentences either side of a document's sentence may give the counts it leaves out (0: none may).
+    With `parts`, a citation that states only the claim's main fact is marked `in_part` (the selection,
+    which only counts the outlets, does without: a third of its time went to it).
     """
     citations: list[Citation] = []
     checks: list[CitationCheck] = []
@@ -61,7 +63,7 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
                 unnamed = sorted(missing_names(claim.text, [sentence.text], language)) if names else []
                 if support.supports and unnamed:
                     support.reason = f"does not name {', '.join(unnamed)}"
-                if support.supports:
+                if support.supports and parts:
                     support.leaves_out = check_support(claim.text, sentence.text, similarity, judge=None,
                                                        language=language, nearby=near).reason
             checks.append(CitationCheck(document, sentence.index, support))

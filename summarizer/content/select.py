@@ -249,7 +249,7 @@ def _further_sources(sentence: Sentence, by_document: list[list[Sentence]], sour
     not. Each outlet's sentence is read on its own here, as the selection was tuned; reading the
     numbers of the sentences around it too (a first, looser form of what the brief's citations now
     read) moved R-1 by +0.10 on NeuS and -0.10 on Multi-News (docs/measurements.md)."""
-    citations, _ = cite(sentence, by_document, language, nearby=0)
+    citations, _ = cite(sentence, by_document, language, nearby=0, parts=False)
     return len({sources[c.document] for c in citations} - {sources[sentence.document]})
 
 
