@@ -4,9 +4,9 @@ For a sample of brief sentences (fixed seed), every citation is put through the 
 of summarizer/wording/verify.py (similarity, numbers, names, quotations, hedges, qualifiers, then the LLM
 judge; a count may be given in the sentences either side, as the brief's citations read the
 article): citation precision is the share that pass, over all citations and over those the brief
-gives in full (not marked "in part": the outlet states the main fact, not every detail). Every document of the cluster that is *not*
-cited is then searched for a sentence that passes the same check: such a document states the
-sentence's content and should have been cited. Citation recall is, per sentence, the supporting
+gives in full (not marked "in part": the outlet states the main fact, not every detail). Every
+document of the cluster that is *not* cited is then searched for a sentence that passes the same
+check: such a document states the sentence's content and should have been cited. Citation recall is, per sentence, the supporting
 documents cited over all supporting documents. Both come with bootstrap intervals over the sampled
 sentences.
 """
