@@ -53,6 +53,10 @@ def test_paste_summarize_and_follow_a_citation(page, tmp_path):
     # each sentence's "(one source ...)" note is the server's, word for word
     notes = [p.locator(".note").inner_text() if p.locator(".note").count() else "" for p in paragraphs.all()]
     assert notes == [f" ({s['note']})" if s["note"] else "" for s in brief["sentences"]]
+    # outlets that state only a sentence's main fact are cited apart, as the server marks them
+    parts = [p.locator(".part .cite").count() for p in paragraphs.all()]
+    assert parts == [sum(c["in_part"] for c in s["citations"]) for s in brief["sentences"]]
+    assert any(parts)
     shot = tmp_path / "page.png"  # kept by pytest under its tmp folder for a look
     page.screenshot(path=str(shot), full_page=True)
     data = shot.read_bytes()
