@@ -26,7 +26,7 @@ from summarizer.lang import Language
 from summarizer.reading.clean import ends_sentence
 from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Evidence, Sentence, Support
 from summarizer.wording.evidence import missing_names
-from summarizer.wording.verify import SUPPORTS, check_support
+from summarizer.wording.verify import SUPPORTS, check_support, wording_failure
 
 # An outlet may state a fact in one sentence and give its toll in the next ("Two crew members were
 # killed, the ministry said. A third was injured."): its sentences this far either side may give the counts.
@@ -64,8 +64,7 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
                 if support.supports and unnamed:
                     support.reason = f"does not name {', '.join(unnamed)}"
                 if support.supports and parts:
-                    support.leaves_out = check_support(claim.text, sentence.text, similarity, judge=None,
-                                                       language=language, nearby=near).reason
+                    support.leaves_out = wording_failure(claim.text, sentence.text, language)
             checks.append(CitationCheck(document, sentence.index, support))
             if support.supports:
                 citations.append(Citation(document=document, sentence=sentence.index, text=sentence.text,

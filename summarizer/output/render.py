@@ -14,7 +14,7 @@ import json
 from dataclasses import asdict
 from html import escape
 
-from summarizer.types import TITLE, Brief, CitationCheck, Document, Evidence
+from summarizer.types import TITLE, Brief, Citation, CitationCheck, Document, Evidence
 
 
 def to_dict(brief: Brief) -> dict:
@@ -97,10 +97,14 @@ def _markers(documents: list[int]) -> str:
     return "".join(f"[{d + 1}]" for d in documents)
 
 
+def _in_full_and_in_part(citations: list[Citation]) -> tuple[list[Citation], list[Citation]]:
+    """The citations whose sentence states all of the brief sentence, and those that state its main fact only."""
+    return [c for c in citations if not c.in_part], [c for c in citations if c.in_part]
+
+
 def _cited(sentence) -> str:
     """A sentence's markers, those whose outlet states only its main fact apart: "[2][3] (in part: [1])"."""
-    whole = _markers([c.document for c in sentence.citations if not c.in_part])
-    part = _markers([c.document for c in sentence.citations if c.in_part])
+    whole, part = (_markers([c.document for c in chosen]) for chosen in _in_full_and_in_part(sentence.citations))
     return f"{whole} (in part: {part})".lstrip() if part else whole
 
 
@@ -140,7 +144,7 @@ def to_html(brief: Brief, title: str = "newsbrief") -> str:
         def linked(chosen):
             return "".join(f'<sup><a href="#source-{c.document + 1}" title="{escape(c.text)}">[{c.document + 1}]</a></sup>'
                            for c in chosen)
-        whole, part = linked([c for c in citations if not c.in_part]), linked([c for c in citations if c.in_part])
+        whole, part = (linked(chosen) for chosen in _in_full_and_in_part(citations))
         return f"{whole} <small>(in part: {part})</small>" if part else whole
 
     body = [f"<h1>{escape(title)}</h1>", "<section class='brief'>"]

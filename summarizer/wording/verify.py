@@ -95,8 +95,13 @@ def _first_failure(claim: str, source: str, similarity: float, wording: bool, fl
         absent -= around
     if absent:
         return f"does not state {', '.join(sorted(absent))}"
-    if not wording:
-        return None
+    return wording_failure(claim, source, language) if wording else None
+
+
+def wording_failure(claim: str, source: str, language: Language) -> str | None:
+    """The first of the wording checks the source fails for the claim (names, quotations, hedges, who
+    said it, who did what, a party's claim, qualifiers, the future), as a reason, or None: what a
+    sentence that states the claim's meaning and numbers may still leave out of it."""
     unnamed = sorted(missing_names(claim, [source], language))
     if unnamed:
         return f"does not name {', '.join(unnamed)}"
