@@ -74,7 +74,8 @@ def _newsbrief(mode: str) -> System:
                               origin=f"{example.id}[{i}]") for i in given]
         brief = summarize(documents, Options(mode=mode, max_words=max_words), models)
         sentences = [OutputSentence(s.text, [{"document": given[c.document], "sentence": c.sentence, "text": c.text,
-                                              "in_part": c.in_part} for c in s.citations], evidence_dict(s.evidence))
+                                              "in_part": c.in_part, "span": c.span} for c in s.citations],
+                                    evidence_dict(s.evidence))
                      for s in brief.sentences]
         by_example: list[list[str] | None] = [None] * len(example.documents)
         for position, document_sentences in zip(given, brief.document_sentences):

@@ -71,6 +71,9 @@ class Citation:
     # the sentence states the brief sentence's main fact but not all of it (a name, number, quotation or
     # hedge of it is missing: Support.leaves_out says which); the reader is told "in part"
     in_part: bool = False
+    # how many sentences in a row, from `sentence` on, state it together (`text` is theirs, joined): an
+    # outlet may give the event in one sentence and its toll in the next (content/extract.py)
+    span: int = 1
 
 
 @dataclass
@@ -99,6 +102,7 @@ class CitationCheck:
     document: int
     sentence: int
     support: Support
+    span: int = 1  # sentences in a row checked together, from `sentence` on
 
 
 @dataclass

@@ -46,7 +46,8 @@ def test_real_model_brief_is_rewritten_cited_and_checked(abstractive_brief):
         assert sentence.citations
         cited = [c.text for c in sentence.citations]
         for c in sentence.citations:
-            assert brief.document_sentences[c.document][c.sentence].text == c.text
+            stated = brief.document_sentences[c.document][c.sentence:c.sentence + c.span]
+            assert " ".join(s.text for s in stated) == c.text
         assert not loaded_terms(sentence.text)
         if sentence.evidence.mode == "fused":
             assert sentence.text not in source_sentences

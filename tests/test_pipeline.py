@@ -64,9 +64,29 @@ def test_every_sentence_is_cited_by_the_documents_that_say_it(example_brief):
                 assert example_brief.documents[citation.document].title == citation.text
             else:
                 document_sentences = example_brief.document_sentences[citation.document]
-                assert document_sentences[citation.sentence].text == citation.text
+                cited = document_sentences[citation.sentence:citation.sentence + citation.span]
+                assert " ".join(s.text for s in cited) == citation.text
         if sentence.evidence.mode != "headline":
             assert sentence.text in {c.text for c in sentence.citations}  # extractive: one of them verbatim
+
+
+def test_an_outlet_that_states_a_sentence_in_two_sentences_in_a_row_is_cited_for_the_two(embedder):
+    claim = "Storm Ada cut power to 60,000 homes in Essel and closed 14 schools on Monday."
+    texts = [claim,
+             "Storm Ada cut power to 60,000 homes across Essel on Monday. It also forced 14 schools to close.",
+             "Storm Ada cut power to 60,000 homes across Essel on Monday. It also forced 12 schools to close.",
+             "The Essel city council met on Monday to discuss the budget. Its members agreed to meet again."]
+    _, sentences, _ = embedded([Document(text=t, origin=f"d{i}") for i, t in enumerate(texts)], embedder)
+    by_document = [[s for s in sentences if s.document == d] for d in range(len(texts))]
+    citations, checks = cite(by_document[0][0], by_document, ENGLISH, pairs=True)
+    # neither sentence of the second outlet states it alone (the first lacks the schools, the second all
+    # else); together they state all of it. The third gives another number, the fourth another story.
+    assert [(c.document, c.sentence, c.span, c.in_part) for c in citations] == [(0, 0, 1, False), (1, 0, 2, False)]
+    assert citations[1].text == texts[1]
+    assert [(c.span, c.support.reason) for c in checks if c.document == 1] == [(1, "does not state 14"), (2, None)]
+    assert [(c.span, c.support.reason) for c in checks if c.document == 2] == [(1, "does not state 14"),
+                                                                              (2, "does not state 14")]
+    assert cite(by_document[0][0], by_document, ENGLISH)[0] == citations[:1]  # only where asked (the brief's own)
 
 
 def test_a_sentence_is_not_cited_to_outlets_that_give_other_numbers(example_brief):

@@ -23,7 +23,8 @@ def test_json_follows_the_contract(brief):
     for sentence in data["sentences"]:
         for c in sentence["citations"]:
             document = data["documents"][c["document"]]
-            assert (document["title"] if c["sentence"] == -1 else document["sentences"][c["sentence"]]) == c["text"]
+            stated = document["sentences"][c["sentence"]:c["sentence"] + c["span"]]  # one, or two in a row
+            assert (document["title"] if c["sentence"] == -1 else " ".join(stated)) == c["text"]
     assert data["documents"][2]["outlet"] == "Oskaria State Radio"
 
 

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import heapq
 
+import numpy as np
+
 from summarizer.content.compress import Shortened
 from summarizer.lang import Language
 from summarizer.reading.clean import ends_sentence
 from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Evidence, Sentence, Support
 from summarizer.wording.evidence import missing_names
-from summarizer.wording.verify import SUPPORTS, check_support, wording_failure
+from summarizer.wording.verify import AROUND_SUPPORTS, SUPPORTS, check_support, wording_failure
 
 # An outlet may state a fact in one sentence and give its toll in the next ("Two crew members were
 # killed, the ministry said. A third was injured."): its sentences this far either side may give the counts.
@@ -34,7 +36,8 @@ NEARBY = 2
 
 
 def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language, tried: int = 1,
-         names: bool = False, nearby: int = NEARBY, parts: bool = True) -> tuple[list[Citation], list[CitationCheck]]:
+         names: bool = False, nearby: int = NEARBY, parts: bool = True,
+         pairs: bool = False) -> tuple[list[Citation], list[CitationCheck]]:
     """Citations for `claim`: each document's sentence closest to it in meaning, where that one supports it.
 
     The checks of summarizer/wording/verify.py on meaning and numbers, without the LLM judge (this mode must
@@ -43,7 +46,11 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
     the closest first, and with `names` a sentence must also name everyone the claim names. `nearby`
     sentences either side of a document's sentence may give the counts it leaves out (0: none may).
     With `parts`, a citation that states only the claim's main fact is marked `in_part` (the selection,
-    which only counts the outlets, does without: a third of its time went to it).
+    which only counts the outlets, does without: a third of its time went to it). With `pairs`, a
+    document none of whose sentences supports the claim on its own may support it with two sentences in
+    a row ("The Marisol Star ... was sailing from Port Velmar to Drenna" after "A passenger ferry carrying
+    226 people ran aground ..."): the pair closest to the claim in meaning, checked as one source with
+    every wording check besides (names, quotations, hedges: the whole claim), cited as `span` 2.
     """
     citations: list[Citation] = []
     checks: list[CitationCheck] = []
@@ -70,7 +77,28 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
                 citations.append(Citation(document=document, sentence=sentence.index, text=sentence.text,
                                           in_part=support.leaves_out is not None))
                 break
+        if pairs and not (citations and citations[-1].document == document) and len(sentences) > 1:
+            first, second, similarity = _closest_pair(claim, sentences)
+            if similarity >= AROUND_SUPPORTS:  # as close as a sentence that leaves its counts to its neighbours
+                text = f"{first.text} {second.text}"
+                near = [s.text for s in around(sentences, first.index, nearby) if s is not second] if nearby else None
+                # in full, or not at all: two sentences in a row that only come near the claim are most
+                # often the article's wider story (about half of those cited "in part" were, read by hand)
+                support = check_support(claim.text, text, similarity, judge=None, language=language, nearby=near)
+                checks.append(CitationCheck(document, first.index, support, span=2))
+                if support.supports:
+                    citations.append(Citation(document=document, sentence=first.index, text=text, span=2))
     return citations, checks
+
+
+def _closest_pair(claim: Sentence, sentences: list[Sentence]) -> tuple[Sentence, Sentence, float]:
+    """The two sentences in a row whose meaning together is closest to the claim's (their embeddings'
+    normalised sum: no second call to the embedder), and that closeness."""
+    vectors = np.stack([s.embedding for s in sentences])
+    together = vectors[:-1] + vectors[1:]
+    closeness = together @ claim.embedding / np.maximum(np.linalg.norm(together, axis=1), 1e-9)
+    best = int(np.argmax(closeness))
+    return sentences[best], sentences[best + 1], float(closeness[best])
 
 
 def around(items: list, index: int, reach: int = NEARBY) -> list:
@@ -82,7 +110,7 @@ def extract(chosen: list[tuple[Cluster, Sentence]], by_document: list[list[Sente
             language: Language) -> list[BriefSentence]:
     brief = []
     for _, rep in chosen:
-        citations, checks = cite(rep, by_document, language)
+        citations, checks = cite(rep, by_document, language, pairs=True)
         # a sentence the given text cut off (select.py takes it only as its article's last) shows the cut
         text = rep.text if ends_sentence(rep.text, language) else rep.text + "…"
         evidence = Evidence(citation_checks=checks, removed=list(rep.removed) if isinstance(rep, Shortened) else [])

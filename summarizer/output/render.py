@@ -3,8 +3,10 @@
 JSON contract (clients rely on it):
   sentences[].citations[].document indexes documents; .sentence indexes that document's
   sentences, or is -1 for its title (the brief's headline, cited to the outlet that wrote it);
-  .text repeats that sentence or title; .in_part is true where that sentence states the brief sentence's
-  main fact but not all of it (Markdown: "[2][3] (in part: [1])"). Markers in Markdown and HTML are 1-based.
+  .text repeats that sentence or title; .span is 1, or 2 where the document states the brief sentence in
+  two sentences in a row (from .sentence on; .text is both); .in_part is true where the cited text states
+  the brief sentence's main fact but not all of it (Markdown: "[2][3] (in part: [1])"). Markers in
+  Markdown and HTML are 1-based.
   sentences[].note is what a reader is told beside the citations ("one source", or "" when the
   brief has one source in all or other sources state the sentence); the web page shows it as given.
 """
@@ -23,7 +25,7 @@ def to_dict(brief: Brief) -> dict:
             {
                 "text": s.text,
                 "citations": [{"document": c.document, "sentence": c.sentence, "text": c.text,
-                               "in_part": c.in_part} for c in s.citations],
+                               "in_part": c.in_part, "span": c.span} for c in s.citations],
                 "single_source": s.evidence.independent_sources == 1,
                 "note": _single_source_note(brief, s),
                 "evidence": evidence_dict(s.evidence),
@@ -42,7 +44,8 @@ def to_dict(brief: Brief) -> dict:
 
 
 def evidence_dict(evidence: Evidence) -> dict:
-    """A sentence's audit trail as JSON: checks keyed "document:sentence", unset fields left out."""
+    """A sentence's audit trail as JSON: checks keyed "document:sentence" (or "document:first-last" for
+    sentences in a row checked together), unset fields left out."""
     trail = {"mode": evidence.mode, "checks": list(evidence.checks),
              "independent_sources": evidence.independent_sources,
              "citation_checks": _checks(evidence.citation_checks),
@@ -58,8 +61,8 @@ def evidence_dict(evidence: Evidence) -> dict:
 
 
 def _checks(checks: list[CitationCheck]) -> dict:
-    return {f"{c.document}:{c.sentence}": {k: v for k, v in asdict(c.support).items() if v is not None}
-            for c in checks}
+    return {f"{c.document}:{c.sentence}" + (f"-{c.sentence + c.span - 1}" if c.span > 1 else ""):
+            {k: v for k, v in asdict(c.support).items() if v is not None} for c in checks}
 
 
 def to_json(brief: Brief) -> str:
@@ -167,7 +170,8 @@ def to_html(brief: Brief, title: str = "newsbrief") -> str:
         label = escape(source_label(document, number))
         if document.url:
             label = f'<a href="{escape(document.url)}">{label}</a>'
-        cited = sorted({c.sentence for s in brief.sentences for c in s.citations if c.document == number - 1})
+        cited = sorted({c.sentence + k for s in brief.sentences for c in s.citations if c.document == number - 1
+                        for k in range(c.span)})
         told = [document.title if i == TITLE else brief.document_sentences[number - 1][i].text for i in cited]
         quotes = "".join(f"<blockquote>{escape(text)}</blockquote>" for text in told)
         body.append(f'<li id="source-{number}">{label}{quotes}</li>')
