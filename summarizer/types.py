@@ -72,7 +72,7 @@ class Citation:
     # hedge of it is missing: Support.leaves_out says which); the reader is told "in part"
     in_part: bool = False
     # how many sentences in a row, from `sentence` on, state it together (`text` is theirs, joined): an
-    # outlet may give the event in one sentence and its toll in the next (content/extract.py)
+    # outlet may tell in two sentences what the brief tells in one (content/extract.py)
     span: int = 1
 
 

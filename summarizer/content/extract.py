@@ -48,9 +48,10 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
     With `parts`, a citation that states only the claim's main fact is marked `in_part` (the selection,
     which only counts the outlets, does without: a third of its time went to it). With `pairs`, a
     document none of whose sentences supports the claim on its own may support it with two sentences in
-    a row ("The Marisol Star ... was sailing from Port Velmar to Drenna" after "A passenger ferry carrying
-    226 people ran aground ..."): the pair closest to the claim in meaning, checked as one source with
-    every wording check besides (names, quotations, hedges: the whole claim), cited as `span` 2.
+    a row ("A majority of senators voted to convict Trump — 57 to 43, including seven Republicans" by
+    "The Senate on Saturday voted 57-43 ..." and the "Seven GOP senators joined Democrats in voting to
+    convict ..." after it): the pair closest to the claim in meaning, checked as one source with every
+    wording check besides (names, quotations, hedges: the whole claim), cited as `span` 2.
     """
     citations: list[Citation] = []
     checks: list[CitationCheck] = []
