@@ -65,7 +65,7 @@ def _lexrank(example: Example, max_words: int, models: Models, dataset_path: str
 def _newsbrief(mode: str) -> System:
     def run_pipeline(example: Example, max_words: int, models: Models, dataset_path: str | None) -> Output:
         from summarizer.pipeline import Options, summarize
-        from summarizer.output.render import evidence_dict
+        from summarizer.output.render import citation_dict, evidence_dict
         from summarizer.types import Document
 
         started = time.perf_counter()
@@ -73,8 +73,7 @@ def _newsbrief(mode: str) -> System:
         documents = [Document(text=example.documents[i]["text"], title=example.documents[i].get("title") or None,
                               origin=f"{example.id}[{i}]") for i in given]
         brief = summarize(documents, Options(mode=mode, max_words=max_words), models)
-        sentences = [OutputSentence(s.text, [{"document": given[c.document], "sentence": c.sentence, "text": c.text,
-                                              "in_part": c.in_part, "span": c.span} for c in s.citations],
+        sentences = [OutputSentence(s.text, [{**citation_dict(c), "document": given[c.document]} for c in s.citations],
                                     evidence_dict(s.evidence))
                      for s in brief.sentences]
         by_example: list[list[str] | None] = [None] * len(example.documents)

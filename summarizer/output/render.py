@@ -24,8 +24,7 @@ def to_dict(brief: Brief) -> dict:
         "sentences": [
             {
                 "text": s.text,
-                "citations": [{"document": c.document, "sentence": c.sentence, "text": c.text,
-                               "in_part": c.in_part, "span": c.span} for c in s.citations],
+                "citations": [citation_dict(c) for c in s.citations],
                 "single_source": s.evidence.independent_sources == 1,
                 "note": _single_source_note(brief, s),
                 "evidence": evidence_dict(s.evidence),
@@ -41,6 +40,12 @@ def to_dict(brief: Brief) -> dict:
         "stats": brief.stats,
         "warnings": brief.warnings,
     }
+
+
+def citation_dict(citation: Citation) -> dict:
+    """A citation as the JSON contract gives it (the module docstring)."""
+    return {"document": citation.document, "sentence": citation.sentence, "text": citation.text,
+            "in_part": citation.in_part, "span": citation.span}
 
 
 def evidence_dict(evidence: Evidence) -> dict:

@@ -89,7 +89,7 @@ def check(item: BriefSentence, draft: str, judge: Judge, embedder: Embedder, lan
     for quote in fusion.not_verbatim:  # keep the words, drop the marks that would make them a quotation
         draft = re.sub(r"[\"“]\s*" + re.escape(quote) + r"\s*[\"”]", quote, draft)
     fusion.text = draft
-    fusion.failed = _wording_failure(draft, item.text, language)
+    fusion.failed = _draft_failure(draft, item.text, language)
     if not fusion.failed:
         # Only phrases taken out, none whose loss changes what the rest says (and the representative's
         # checks pass: no hedge or belief verb lost): a source that states the whole sentence states this
@@ -112,7 +112,7 @@ def check(item: BriefSentence, draft: str, judge: Judge, embedder: Embedder, lan
     return BriefSentence(text=draft, citations=citations, evidence=replace(item.evidence, fusion=fusion, mode="fused"))
 
 
-def _wording_failure(draft: str, representative: str, language: Language) -> str | None:
+def _draft_failure(draft: str, representative: str, language: Language) -> str | None:
     """What, in the draft's own wording, keeps it from shipping, or None."""
     if len(draft.split()) < 4:
         return "no usable sentence came back"
@@ -146,10 +146,10 @@ def _check_citations(claim: str, item: BriefSentence, judge: Judge, embedder: Em
                                 language=language)
         if support.judge == "not run":
             support.reason = f"not judged: at most {JUDGED_OTHERS} other outlets' sentences are judged"
-        checks.append(CitationCheck(citation.document, citation.sentence, support))
+        checks.append(CitationCheck(citation.document, citation.sentence, support, span=citation.span))
         if not support.supports:
             break  # the draft would lose this source: it falls back, and no further judge call is worth it
         if inherit:
-            return checks + [CitationCheck(c.document, c.sentence, Support(similarity=1.0, judge=INHERITED))
-                             for c, _ in ranked[1:]]
+            return checks + [CitationCheck(c.document, c.sentence, Support(similarity=1.0, judge=INHERITED),
+                                           span=c.span) for c, _ in ranked[1:]]
     return checks
