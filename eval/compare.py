@@ -29,14 +29,17 @@ def read_outputs(run: Path) -> dict[str, dict[str, dict]]:
         raise CompareError(f"{run}: no outputs.jsonl (a folder written by `newsbrief eval --out`)")
     table: dict[str, dict[str, dict]] = {}
     with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
+        number = 0
+        try:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
                 row = json.loads(line)
                 table.setdefault(row["system"], {})[row["id"]] = row
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise CompareError(f"{path}:{number}: not an outputs.jsonl line") from None
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise CompareError(f"{path}:{number}: not an outputs.jsonl line") from None
+        except UnicodeDecodeError:
+            raise CompareError(f"{path}:{number + 1}: not UTF-8 text (not an outputs.jsonl file)") from None
     return table
 
 

@@ -28,12 +28,16 @@ def load(path: str | Path, limit: int | None = None) -> list[Example]:
         raise DatasetError(f"{path}: no such file")
     examples = []
     with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            if limit is not None and len(examples) >= limit:
-                break
-            examples.append(parse_line(line, f"{path}:{number}", len(examples)))
+        number = 0
+        try:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                if limit is not None and len(examples) >= limit:
+                    break
+                examples.append(parse_line(line, f"{path}:{number}", len(examples)))
+        except UnicodeDecodeError:
+            raise DatasetError(f"{path}:{number + 1}: not UTF-8 text (is it a JSONL file?)") from None
     if not examples:
         raise DatasetError(f"{path}: no clusters")
     return examples

@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     say = (lambda message: None) if args.quiet else (lambda message: print(f"newsbrief: {message}…", file=sys.stderr))
     try:
         options = Options(mode=args.mode, max_words=args.max_words)
+        if args.output:
+            _check_writable(args.output)  # before the work, not after it: a failed write would lose the brief
         documents = []
         limits = Limits()
         for name in args.inputs:
@@ -87,8 +89,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsbrief: warning: {warning}", file=sys.stderr)
     rendered = RENDERERS[args.format](brief)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(rendered)
+        try:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.write(rendered)
+        except OSError as error:  # the disk filled, or the folder went, while the brief was made
+            print(f"newsbrief: error: {args.output}: {error.strerror}; the brief follows on stdout", file=sys.stderr)
+            sys.stdout.write(rendered)
+            return EXIT_BAD_INPUT
     else:
         sys.stdout.write(rendered)
     return 0
+
+
+def _check_writable(path: str) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise InputError(path, "is a directory; --output needs a file name")
+    if not os.path.isdir(folder):
+        raise InputError(path, f"cannot be written: no folder {folder}")
+    if not os.access(path if os.path.exists(path) else folder, os.W_OK):
+        raise InputError(path, "cannot be written: permission denied")

@@ -91,6 +91,7 @@ def summarize(documents: list[Document], options: Options, models: Models,
         sentence_vectors, title_vectors, event = _embed(sentences, documents, by_document, embedder)
     with stages("cluster_select"):
         sources = source_groups(sentences, sentence_vectors @ sentence_vectors.T, len(documents))
+        warnings += _copies(documents, by_document, sources)
         clusters = cluster(sentences, sentence_vectors, sources)
         top = headline(documents, title_vectors, event, by_document, sources, options.max_words, language)
         opening = top.text if top else ""
@@ -157,6 +158,25 @@ def _read(documents: list[Document], language: Language) -> tuple[list[Document]
         warnings.append(f"the articles hold more than {MAX_SENTENCES} sentences: only the first part of each "
                         "article was read")
     return documents, by_document, warnings
+
+
+def _copies(documents: list[Document], by_document: list[list[Sentence]], sources: list[int]) -> list[str]:
+    """What a reader should know when articles count as one source: the same text given twice, and a
+    set of articles that are all one copy (a wire story), which leaves the brief nothing to merge or
+    compare, and no "(one source)" to mark where everything is one source."""
+    usable = [number for number, sentences in enumerate(by_document) if sentences]
+    said = {}
+    warnings = []
+    for number in usable:
+        text = " ".join(s.text for s in by_document[number])
+        if text in said:
+            warnings.append(f"{documents[number].origin}: the same text as {documents[said[text]].origin}; "
+                            "the two count as one source")
+        said.setdefault(text, number)
+    if len(usable) > 1 and len({sources[number] for number in usable}) == 1:
+        warnings.append(f"the {len(usable)} documents are copies of one article: the brief cannot merge or "
+                        "compare sources")
+    return warnings
 
 
 def _embed(sentences: list[Sentence], documents: list[Document], by_document: list[list[Sentence]],

@@ -67,7 +67,31 @@ def test_formats_and_output_file(tmp_path, example_paths, fmt, marker):
     assert marker in out.read_text()
 
 
+@pytest.mark.parametrize("where, expected", [
+    ("no-such-folder/brief.md", "cannot be written: no folder"),
+    (".", "is a directory; --output needs a file name"),
+])
+def test_an_output_that_cannot_be_written_is_refused_before_the_work(tmp_path, example_paths, capsys, where,
+                                                                      expected):
+    code = main(["summarize", *map(str, example_paths), "-o", str(tmp_path / where)])
+    err = capsys.readouterr().err
+    assert code == 2 and expected in err and err.count("\n") == 1
+    assert "embedding" not in err  # refused before the brief was made, not after
+
+
 def test_single_document_is_summarized_with_a_warning(example_paths, capsys):
     assert main(["summarize", str(example_paths[0]), "--mode", "extractive", "-q"]) == 0
     captured = capsys.readouterr()
     assert "only one usable document" in captured.err and "[1]" in captured.out
+
+
+def test_the_same_article_given_twice_is_one_source_and_the_reader_is_told(tmp_path, example_paths, capsys):
+    again = tmp_path / "again.txt"
+    again.write_bytes(example_paths[0].read_bytes())
+    assert main(["summarize", str(example_paths[0]), str(again), "-q", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    brief = json.loads(captured.out)
+    assert brief["stats"]["independent_sources"] == 1
+    assert f"again.txt: the same text as {example_paths[0]}" in captured.err
+    assert "the 2 documents are copies of one article" in captured.err
+    assert brief["warnings"] and all(w in captured.err for w in brief["warnings"])

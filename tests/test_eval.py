@@ -67,6 +67,13 @@ def test_loader_names_the_bad_line(tmp_path, line, problem):
     assert f"{path}:3: {problem}" in str(raised.value)
 
 
+def test_loader_refuses_a_file_that_is_not_text(tmp_path):
+    path = tmp_path / "set.jsonl"
+    path.write_bytes(b"\xa9\x00\xff binary")
+    with pytest.raises(DatasetError, match="set.jsonl:1: not UTF-8 text"):
+        load(path)
+
+
 def test_loader_reads_the_tiny_set():
     examples = load(TINY)
     assert [e.index for e in examples] == [0, 1, 2] and examples[0].id == "tiny-ferry"

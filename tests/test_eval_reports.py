@@ -100,6 +100,9 @@ def test_compare_prints_a_paired_interval_that_contains_the_known_difference(tmp
     assert "clusters that changed most" in printed and "A: summary" in printed
     with pytest.raises(CompareError):
         compare(tmp_path / "A", tmp_path / "missing")
+    (tmp_path / "binary.jsonl").write_bytes(b"\xa9\x00\xff")
+    with pytest.raises(CompareError, match="binary.jsonl:1: not UTF-8 text"):
+        compare(tmp_path / "A", tmp_path / "binary.jsonl")
     _write_outputs(tmp_path / "C", "lead", list(a))
     with pytest.raises(CompareError, match="no system is in both"):
         compare(tmp_path / "A", tmp_path / "C")
