@@ -357,6 +357,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "See this article on the differences between the two ferry registers.",
     "Find more details about cabin availability and prices here.",
     "Get push notifications with news, features and more.",
+    "Harbour editor Ilse Marn - tip her here.",  # a byline box asking for tips
     "Captain Arvo Lind speaks to reporters on the quay at Port Velmar, Oskaria, March 15, 2026.",  # a photo's caption
     "Correction, 9:40 a.m. A previous version of this story misstated the ferry's tonnage.",
     "© Copyright 2026 Harbour Observer Media.",
@@ -436,6 +437,16 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "The Oskarian coast guard issued a statement on Sunday."):
         assert not reads_whole(sentence(text), ENGLISH), text
     assert reads_whole(sentence("Brevik Lines released a statement saying the ship lost engine power."), ENGLISH)
+    # ... nor that someone did not answer the outlet
+    for text in ("Brevik Lines did not immediately respond to a request for comment.",
+                 "Ilse Marn, a spokeswoman for the harbour authority, declined to comment.",
+                 "The ferry's owners could not be reached for comment on Sunday.",
+                 "On Monday evening, the coast guard had not responded."):
+        assert not reads_whole(sentence(text), ENGLISH), text
+    for text in ("The harbour master did not comment in closing the quay to all ferries.",
+                 "The coast guard did not respond to the distress call until an hour later.",
+                 "The storm cut power to the port, and Brevik Lines declined to comment."):
+        assert reads_whole(sentence(text), ENGLISH), text
     # ... nor which outlet had the story first
     for text in ("The Velmar Courier first reported the news of the grounding.",
                  "News of the grounding was first reported by State Radio."):

@@ -361,7 +361,16 @@ ENGLISH = Language(
                             r"(?:\s+(?:on|early|late|this|last|in|the|morning|afternoon|evening|night|day|week|"
                             + "|".join(WEEKDAYS) + r"))*\s*\.?[\"”’']?$|"
                             r"^(?:the )?news(?: of [^.,]{1,60})? (?:was|were) (?:first )?(?:reported|broken) by [^.,]{1,50}\.$|"
-                            r"^[A-Z][\w.&'’ -]{0,40} (?:first )?(?:reported|broke) the (?:news|story)(?: of [^.,]{1,60})?\.$", _I),
+                            r"^[A-Z][\w.&'’ -]{0,40} (?:first )?(?:reported|broke) the (?:news|story)(?: of [^.,]{1,60})?\.$|"
+                            # ... nor that someone did not answer: "X did not immediately respond to a request for
+                            # comment.", "X declined to comment." (but "The justices did not comment in refusing to
+                            # review the ruling." says what they did)
+                            r"^(?:[^;,]{1,60}, (?!and |but |while |although |as |so |because )){0,2}[^;,]{0,80}?"
+                            r"\b(?:declined|refused) to comment(?: further)?\.$|"
+                            r"^(?:[^;,]{1,60}, (?!and |but |while |although |as |so |because )){0,2}[^;,]{0,80}?\b(?:did not|didn't|could not|couldn't|has not|hasn't|have not|haven't|had not|"
+                            r"hadn't|was not|wasn't|were not|weren't)(?: immediately)? (?:be reached|respond|reply|return|"
+                            r"comment)(?:ed)?(?: [^.;,]{0,60}?\b(?:requests?|(?:tele)?phone calls?|calls? (?:for|seeking) "
+                            r"comment|questions?|inquiries|messages?|e-?mails?|comment)\b[^.;,]{0,40})?\.$", _I),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
                              r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"
                              # a video player's button run into the caption after it: "CLOSE Scientists say ...",
@@ -407,6 +416,8 @@ ENGLISH = Language(
                                   r"\b[A-Z]{3,}(?: [A-Z]{3,})+ (?=[A-Z][a-z]))|"  # "Luka Magnotta THE CANADIAN PRESS Police have ..."
                                   r"^follow (?:the )?(?:latest|live)\b|"  # "Follow the latest updates on the crash"
                                   r"\bpush notifications\b|"  # "Get push notifications with news, features and more."
+                                  # an editor's byline box asking for tips: "Editor-in-Chief Nikki Finke - tip her here."
+                                  r"\btip (?:her|him|them|us|me) here\b|\bsend (?:us )?(?:your )?(?:news )?tips\b|"
                                   # a wire photo's caption, closed by its place and date: "... in the House of
                                   # Commons, London, Britain, December 12, 2018." (not "on Monday, June 3, 2019.")
                                   r"(?-i:,\s+(?!(?:" + "|".join(WEEKDAYS) + r")\b)[A-Z][\w.'’-]*"
