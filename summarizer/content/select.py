@@ -116,6 +116,7 @@ def reads_whole(sentence: Sentence, language: Language) -> bool:
         # say who (and the outlet's own "we" is its voice, not the news)
         and not language.first_person.search(voice := own_voice(text))
         and not language.addresses_reader.search(voice)  # "You might think a filmmaker ..."
+        and not language.writer_exclaims.search(voice)  # "Created in 1965, the show is still going strong!"
         and not language.says_nothing.search(text)  # "The army released a statement early Monday."
         and not loaded_terms(text, language)  # "Baku admitted...": the outlet's voice, not the brief's
         # "Azerbaijan accidentally shot down ...": a party's claim stated as fact; another outlet's

@@ -87,6 +87,7 @@ class Language:
     first_person: re.Pattern  # someone speaking for themselves: "we", "our", "I think" (outside quotation marks)
     addresses_reader: re.Pattern  # the writer speaking to the reader: "you", "your", "Imagine, for a minute, ..."
     says_nothing: re.Pattern  # that a statement was made, and not what it says: "The army released a statement."
+    writer_exclaims: re.Pattern  # the writer's own exclamation or guess (outside quotation marks): "... going strong!"
     date_formats: tuple
     # patterns: sentences that cannot stand alone
     needs_context: re.Pattern

@@ -355,6 +355,10 @@ ENGLISH = Language(
                                 r"^Imagine,? (?:for a|a|an|the|if|that|what|how)\b|^Let[’']s\b|^Let us\b|"
                                 r"^Consider (?:what|how|this|that)\b|"
                                 r"^(?:Don[’']t|Do not) [a-z]"),  # telling the reader what to do: "Don't dismiss mail-order just yet."
+    # the outlet's own excitement or guess, not news told neutrally: "Lady Gaga is ready for her big screen
+    # debut!", "Perhaps McCarthy, like Faulkner, is all but unfilmable." (an exclamation inside quotation
+    # marks is someone's words, and "Yahoo! said ..." a name)
+    writer_exclaims=re.compile(r"!\s*$|^\s*(?:perhaps|maybe)\b", _I),
     # what a statement says is news; that one was made, and when, or which outlet had the story first, is not
     says_nothing=re.compile(r"\b(?:released|issued|put out|published|made)\s+(?:a|an|its|their)\s+(?:\w+\s+)?"
                             r"(?:statement|announcement|press release|communiqu[eé])"
