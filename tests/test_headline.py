@@ -71,6 +71,9 @@ def test_a_title_case_headline_is_set_in_sentence_case_keeping_its_names():
                           "said, and Lindholmers queued at the ferry."], ENGLISH)
     assert (_sentence_case("Lindholm's River Bridge Closed As U.S. Embassy Warns Of Lindholm-Brevik Cracks", told, ENGLISH)
             == "Lindholm's river bridge closed as U.S. embassy warns of Lindholm-Brevik cracks")
+    # a name the articles only write inside a hyphenated one ("Tallow-Drenna strait") is still a name
+    strait = written_words(["Divers searched the Tallow-Drenna strait, the coast guard said."], ENGLISH)
+    assert _sentence_case("Ferry Sinks Amid Drenna Storm", strait, ENGLISH) == "Ferry sinks amid Drenna storm"
     # a word of a name's stem written with a capital keeps its own ("Lindholmers"); a single letter does not
     assert _sentence_case("Lindholmers Queue At A Ferry", told, ENGLISH) == "Lindholmers queue at a ferry"
     # a headline the outlet already wrote in sentence case keeps its capitals, unknown names and all

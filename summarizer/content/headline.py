@@ -70,9 +70,12 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
 
 
 def written_words(texts: list[str], language: Language) -> Counter:
-    """How often the articles' sentences write each word (by stem) with a capital, and without, inside a sentence."""
-    return Counter((language.stem(_bare(word, language)), word[:1].isupper())
-                   for text in texts for word in text.split()[1:])
+    """How often the articles' sentences write each word (by stem) with a capital, and without, inside a
+    sentence; each part of a hyphenated word counts too, as titles are cased part by part ("Nagorno-Karabakh"
+    writes "Karabakh" as a name)."""
+    return Counter((language.stem(_bare(part, language)), part[:1].isupper())
+                   for text in texts for word in text.split()[1:]
+                   for part in ([word] + word.split("-")[1:] if "-" in word.strip("-") else [word]))
 
 
 def as_checked(text: str, written: Counter, language: Language) -> str:
