@@ -64,3 +64,18 @@ def test_the_support_check_on_headline_wordings(models, embedder):
 @pytest.mark.parametrize("kind", ["swapped-number", "invented-quote"])
 def test_exact_evidence_never_lets_these_through(verdicts, kind):
     assert not any(ok for pair, ok, _ in verdicts if pair["kind"] == kind)
+
+
+def test_what_was_done_to_something_is_not_told_as_what_it_did():
+    from summarizer.wording.verify import wording_failure
+
+    shot = "A coast guard helicopter was shot down near Tallow Point on Sunday, the ministry said."
+    assert wording_failure("The ministry said a coast guard helicopter had shot down a trawler near Tallow Point.",
+                           shot, ENGLISH) == "swaps who did what to whom"
+    # the doer named in the passive's "by" is no swap, nor a passive without its "was" ("legs severed by")
+    assert wording_failure("Lindish forces shot down a coast guard helicopter near Tallow Point on Sunday, the "
+                           "ministry said.", "A coast guard helicopter was shot down by Lindish forces near Tallow "
+                           "Point on Sunday, the ministry said.", ENGLISH) is None
+    assert wording_failure("A deckhand whose legs were severed by a winch has died, the coast guard said.",
+                           "A deckhand who had his legs severed by a winch has died, the coast guard said.",
+                           ENGLISH) is None

@@ -66,6 +66,10 @@ class Language:
     claim_speech: re.Pattern  # a speaker that makes a claim, not a report: "accused", "insisted", "called it"
     future: re.Pattern  # what is to happen, not what happened: "will", "is due to"
     agent: str  # the word that names the doer of a passive verb: "was called off by the union"
+    # the one a verb was done to, and the verb ("helicopter", "shot" in "the helicopter was shot down")
+    passive_voice: re.Pattern
+    # who did it, before a verb (in place of {verb}), with no "was" between: "the helicopter had shot"
+    active_voice: str
     # patterns: reading
     junk_line: re.Pattern
     junk_prefix: re.Pattern

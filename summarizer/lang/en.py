@@ -267,6 +267,13 @@ ENGLISH = Language(
     date=re.compile(r"\b(?:(?:" + "|".join(MONTHS + tuple(m[:3] + r"\.?" for m in MONTHS) + ("Sept\\.?",)) + r")\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
                     r"|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\b(?:,?\s+\d{4}\b)?)"),
     agent="by",
+    passive_voice=re.compile(r"\b([a-z][\w’'-]*)\s+(?:was|were|is|are|(?:has|have|had) been|being)\s+"
+                             r"(?:[a-z]+ly\s+)?([a-z]+)\b", _I),
+    # ... and with what it was done to after it ("the foot sent to the party's offices" and "his legs severed
+    # by a train" are passives without their "was")
+    active_voice=r"\b([a-z][\w’'-]*)\s+(?:(?:had|has|have)\s+{verb}\b|(?:[a-z]+ly\s+)?{verb}(?:\s+(?:down|up|off|out|back))?"
+                 r"\s+(?:a|an|the|its|his|her|their|our|this|that|these|those|some|several|one|two|three|four|five|"
+                 r"six|seven|eight|nine|ten|dozens|hundreds|\d+)\b)",
     implied_numbers={"both": "2"},
     own_spokesman=re.compile(r"^(?:its|her|his|their) (?:spokes(?:man|woman|person)|office|press office)\b", _I),
     name_equivalents={"GOP": "Republican", "Dems": "Democrat", "Dem": "Democrat"},

@@ -115,7 +115,7 @@ def wording_failure(claim: str, source: str, language: Language) -> str | None:
     if bare != source and not is_attributed(claim, language) and not _own_voice_speaks(source, language) and (
             verbatim(claim, bare) or shortens(claim, bare, language)):
         return "leaves out who said it"
-    if _roles_swapped(claim, source, language):
+    if _roles_swapped(claim, source, language) or _voice_turned(claim, source, language):
         return "swaps who did what to whom"
     if _states_a_partys_claim(claim, source, language):
         return "states as fact what the source gives as a party's claim"  # "X accused Y of ..." -> "Y did ..."
@@ -192,6 +192,27 @@ def _roles_swapped(claim: str, source: str, language: Language) -> bool:
     # neighbours trading places is a possessive turned round ("Drenna's volcano", "the volcano on Drenna")
     return len(differ) == 2 and differ[1] - differ[0] > 1 and a[differ[0]] == b[differ[1]] \
         and passive[0] == passive[1]
+
+
+def _voice_turned(claim: str, source: str, language: Language) -> bool:
+    """What one of the two says was done to something, the other says it did: "a military helicopter had
+    shot down a missile launcher" from "a Russian military helicopter was shot down". Only where each
+    uses the verb one way: "the gunman was shot by police after he shot two people" tells both."""
+    for one, other in ((claim, source), (source, claim)):
+        for match in language.passive_voice.finditer(other):
+            done_to, verb = match.group(1).lower(), match.group(2).lower()
+            if done_to in language.stop_words or verb in language.stop_words:
+                continue
+            if done_to in _doers(one, verb, language) and not _doers(other, verb, language) \
+                    and verb not in {m.group(2).lower() for m in language.passive_voice.finditer(one)}:
+                return True
+    return False
+
+
+def _doers(text: str, verb: str, language: Language) -> set[str]:
+    """The words right before `verb` used actively ("helicopter" in "the helicopter had shot down")."""
+    found = re.finditer(language.active_voice.format(verb=re.escape(verb)), text, re.IGNORECASE)
+    return {m.group(1).lower() for m in found} - language.stop_words  # not "was" or "been"
 
 
 def _own_voice_speaks(source: str, language: Language) -> bool:
