@@ -91,7 +91,9 @@ def test_one_article_is_not_marked_one_source(brief):
 
 def test_html_is_standalone_and_escaped(brief):
     brief.sentences[0].text = "Risky <script>alert(1)</script> text"
+    brief.warnings.append("<b>x.txt</b>: the same text as y.txt; the two count as one source")
     page = to_html(brief)
+    assert "<li>&lt;b&gt;x.txt&lt;/b&gt;: the same text as y.txt; the two count as one source</li>" in page
     assert page.startswith("<!DOCTYPE html>") and "<script>" not in page
     assert page.count('<li id="source-') == len(brief.documents)
     assert 'href="#source-1"' in page

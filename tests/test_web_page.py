@@ -80,3 +80,5 @@ def test_one_article_brief_singles_out_no_sentence(page):
     sentences = submitted(page)["sentences"]
     assert sentences and all(s["single_source"] and s["note"] == "" for s in sentences)
     assert page.locator("#brief p").count() == len(sentences) and page.locator("#brief .note").count() == 0
+    # ... and says why: the server's warnings are shown beside the brief
+    assert "only one usable document" in page.locator("#warnings").inner_text()

@@ -159,6 +159,8 @@ def to_html(brief: Brief, title: str = "newsbrief") -> str:
     body += [f"<p>{_bold_if_headline(s, escape(s.text))} {markers(s.citations)}"
              f"<small>{_in_brackets(_single_source_note(brief, s))}</small></p>" for s in brief.sentences]
     body.append("</section>")
+    if brief.warnings:  # what a reader of the page should know of the input ("only one usable document", ...)
+        body.append("<ul class='warnings'>" + "".join(f"<li>{escape(w)}</li>" for w in brief.warnings) + "</ul>")
     if brief.disagreements:
         body.append("<h2>Where sources differ</h2><ul class='disagreements'>")
         for item in brief.disagreements:
