@@ -28,9 +28,12 @@ def test_the_headline_most_sources_support_opens_the_brief_and_counts_in_the_bud
     brief = summarize(_documents(titles), Options(max_words=60), models)
     top = brief.sentences[0]
     assert top.evidence.mode == "headline" and top.text == titles[1] + "."
-    # cited to the sentences that state it, in every document (each tells the closure and the cracks)
+    # cited to the sentences that state it, in every document (each tells the closure and the cracks), and
+    # to its own outlet's headline, which states it whole where the article's sentence gives it as the
+    # council's word ("according to the city council"), in part
     assert {c.document for c in top.citations} == {0, 1, 2}
-    assert all(c.sentence >= 0 and c.text in BODY[c.document] for c in top.citations)
+    assert all(c.sentence >= 0 and c.text in BODY[c.document] for c in top.citations if c.document != 1)
+    assert [(c.sentence, c.in_part) for c in top.citations if c.document == 1] == [(TITLE, False)]
     assert sum(len(s.text.split()) for s in brief.sentences) <= 60
     assert all(s.evidence.mode != "headline" for s in brief.sentences[1:])
 
@@ -111,3 +114,4 @@ def test_the_first_words_capital_is_the_headlines_not_a_name(models):
     top = summarize(_documents([None, None, title]), Options(max_words=60), models).sentences[0]
     assert top.evidence.mode == "headline" and top.text == title + "."
     assert {c.document for c in top.citations} == {0, 1, 2}
+

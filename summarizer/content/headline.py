@@ -56,8 +56,10 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
         checked = replace(claim, text=as_checked(text, written, language))
         citations, checks = cite(checked, by_document, language, tried=TRIED, names=True, nearby=0)
         by_sentences = len({sources[c.document] for c in citations})
-        if number not in {c.document for c in citations}:  # the outlet that wrote the headline states it
-            citations = sorted(citations + [Citation(number, TITLE, title)], key=lambda c: c.document)
+        # the outlet that wrote the headline states it, in full, whatever its article's sentences state
+        if number not in {c.document for c in citations if not c.in_part}:
+            citations = sorted([c for c in citations if c.document != number] + [Citation(number, TITLE, title)],
+                               key=lambda c: c.document)
             checks.append(CitationCheck(number, TITLE, Support(similarity=1.0, judge="skipped: its own headline")))
         # most sources, then most supported by article sentences (not only by the outlet's own headline),
         # then the closest to the event
