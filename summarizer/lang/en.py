@@ -271,7 +271,7 @@ ENGLISH = Language(
                              r"(?:[a-z]+ly\s+)?([a-z]+)\b", _I),
     # ... and with what it was done to after it ("the foot sent to the party's offices" and "his legs severed
     # by a train" are passives without their "was")
-    active_voice=r"\b([a-z][\w’'-]*)\s+(?:(?:had|has|have)\s+{verb}\b|(?:[a-z]+ly\s+)?{verb}(?:\s+(?:down|up|off|out|back))?"
+    active_voice=r"\b([a-z][\w’'-]*)\s+(?:(?:had|has|have)\s+(?:[a-z]+ly\s+)?{verb}\b|(?:[a-z]+ly\s+)?{verb}(?:\s+(?:down|up|off|out|back))?"
                  r"\s+(?:a|an|the|its|his|her|their|our|this|that|these|those|some|several|one|two|three|four|five|"
                  r"six|seven|eight|nine|ten|dozens|hundreds|\d+)\b)",
     implied_numbers={"both": "2"},
