@@ -107,7 +107,7 @@ def run(args: argparse.Namespace, model_settings: ModelSettings) -> int:
             audit=args.audit, workers=args.workers, engine=args.engine, address=args.address, quiet=args.quiet,
             models=model_settings))
         return 0
-    except (DatasetError, CompareError) as error:
+    except (DatasetError, CompareError, ConfigError) as error:
         print(f"newsbrief: error: {error}", file=sys.stderr)
         return 2
 
@@ -202,10 +202,40 @@ def _print_summary(settings: RunSettings, written: dict, clusters: int) -> None:
         print(f"  regression: {problem}", file=sys.stderr)
 
 
+class ConfigError(ValueError):
+    pass
+
+
+def read_config(path: Path) -> dict:
+    """The nightly suite's JSON, or a ConfigError that names the file and what is wrong with it."""
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text (the suite is a JSON file)") from None
+    except json.JSONDecodeError as error:
+        raise ConfigError(f"{path}:{error.lineno}: not valid JSON ({error.msg}, column {error.colno})") from None
+    if not isinstance(config, dict) or not isinstance(config.get("history"), str) \
+            or not isinstance(config.get("thresholds"), dict) or not isinstance(config.get("suite"), list):
+        raise ConfigError(f'{path}: needs "history" (a path), "thresholds" (an object) and "suite" (a list)')
+    for number, entry in enumerate(config["suite"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("dataset"), str) \
+                or not isinstance(entry.get("systems"), list) or not entry["systems"]:
+            raise ConfigError(f'{path}: suite[{number}] needs "dataset" (a path) and "systems" (a non-empty list)')
+        unknown = [name for name in entry["systems"] if name not in SYSTEMS and not str(name).startswith("published:")]
+        if unknown:
+            raise ConfigError(f"{path}: suite[{number}]: unknown system {unknown[0]!r}; known: {', '.join(SYSTEMS)}, "
+                              "published:NAME")
+    return config
+
+
 def nightly(config_path: Path, out_root: Path, model_settings: ModelSettings, workers: int = 2,
             quiet: bool = False) -> int:
     """Each suite entry is one run under `out_root/NAME`; exit 1 when any entry regressed."""
-    config = json.loads(config_path.read_text())
+    config = read_config(config_path)
     base = config_path.parent
     database = Path(config["history"]).expanduser()
     if not database.is_absolute():

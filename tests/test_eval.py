@@ -157,6 +157,26 @@ def test_nightly_runs_the_suite_records_history_and_flags_regressions(tmp_path):
     assert main(arguments) == 1
 
 
+@pytest.mark.parametrize("content, problem", [
+    (None, "no such file"),
+    (b"\xa9\x00 binary", "not UTF-8 text"),
+    (b'{"history": "h.sqlite",', "nightly.json:1: not valid JSON"),
+    (b'{"history": "h.sqlite", "suite": []}', 'needs "history" (a path), "thresholds" (an object) and "suite"'),
+    (b'{"history": "h", "thresholds": {}, "suite": [{"dataset": "x.jsonl"}]}', 'suite[0] needs "dataset"'),
+    (b'{"history": "h", "thresholds": {}, "suite": [{"dataset": "x.jsonl", "systems": ["best"]}]}',
+     "suite[0]: unknown system 'best'"),
+])
+def test_a_bad_nightly_suite_is_refused_with_one_line(tmp_path, capsys, content, problem):
+    from newsbrief.cli import main
+
+    config = tmp_path / "nightly.json"
+    if content is not None:
+        config.write_bytes(content)
+    assert main(["eval", "nightly", "--config", str(config), "--out", str(tmp_path / "out"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and err.count("\n") == 1
+
+
 def test_the_audit_checks_a_headline_as_the_brief_cited_it(embedder):
     from eval.audit import audit_sentence
 
