@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from models import ModelSettings, default_cache_dir
-from newsbrief.environment import cache_dir, model_settings
+from newsbrief.environment import SettingError, cache_dir, model_settings
 from summarizer.reading.limits import Limits
 
 _LIMITS = Limits()
@@ -44,6 +44,11 @@ class Settings:
                 values[item.name] = raw.strip().lower() in ("1", "true", "yes", "on")
             elif isinstance(item.default, Path):
                 values[item.name] = Path(raw).expanduser()
-            else:
-                values[item.name] = kind(raw)
+            else:  # a count, size or time: a number, never below zero
+                try:
+                    values[item.name] = kind(raw)
+                except ValueError:
+                    values[item.name] = -1
+                if values[item.name] < 0:
+                    raise SettingError(f"NEWSBRIEF_{item.name.upper()}: must be a number of 0 or more, not {raw!r}")
         return cls(**(values | overrides))

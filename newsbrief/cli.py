@@ -7,7 +7,7 @@ import os
 import sys
 
 from models import Models
-from newsbrief.environment import go_offline, model_settings
+from newsbrief.environment import SettingError, go_offline, model_settings
 from summarizer.reading.ingest import InputError, parse_bytes, read_path
 from summarizer.reading.limits import BYTES_PER_CHAR, Limits
 from summarizer.pipeline import DEFAULT_MODE, DEFAULT_WORDS, MODES, Options, summarize
@@ -49,6 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     go_offline()
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except SettingError as error:  # a NEWSBRIEF_* variable that cannot be used: one line, as for bad input
+        print(f"newsbrief: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         import uvicorn
 

@@ -30,10 +30,32 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(base).expanduser()
 
 
+class SettingError(ValueError):
+    """A NEWSBRIEF_* variable that cannot be used; the message names it and says what it must be."""
+
+
+def positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise SettingError(f"{name}: must be a whole number of 1 or more, not {raw!r}")
+    return value
+
+
 def model_settings(environ: Mapping[str, str] = os.environ) -> ModelSettings:
+    """The models' settings; a bad NEWSBRIEF_GENERATOR or NEWSBRIEF_THREADS is a SettingError here, at the
+    edge, before any work (not a traceback when the generator is first loaded)."""
+    from models.generator import GENERATORS
+
     defaults = ModelSettings()
-    threads = environ.get("NEWSBRIEF_THREADS")
-    return ModelSettings(embedder=defaults.embedder,
-                         generator=environ.get("NEWSBRIEF_GENERATOR") or defaults.generator,
-                         threads=int(threads) if threads else defaults.threads,
+    generator = environ.get("NEWSBRIEF_GENERATOR") or defaults.generator
+    if generator not in GENERATORS:
+        raise SettingError(f"NEWSBRIEF_GENERATOR: unknown generator {generator!r}; known: {', '.join(GENERATORS)}")
+    return ModelSettings(embedder=defaults.embedder, generator=generator,
+                         threads=positive_int(environ, "NEWSBRIEF_THREADS", defaults.threads),
                          cache_dir=cache_dir(environ))

@@ -95,3 +95,26 @@ def test_the_same_article_given_twice_is_one_source_and_the_reader_is_told(tmp_p
     assert f"again.txt: the same text as {example_paths[0]}" in captured.err
     assert "the 2 documents are copies of one article" in captured.err
     assert brief["warnings"] and all(w in captured.err for w in brief["warnings"])
+
+
+@pytest.mark.parametrize("variable, value, expected", [
+    ("NEWSBRIEF_THREADS", "two", "NEWSBRIEF_THREADS: must be a whole number of 1 or more, not 'two'"),
+    ("NEWSBRIEF_THREADS", "0", "NEWSBRIEF_THREADS: must be a whole number"),
+    ("NEWSBRIEF_GENERATOR", "gpt-9", "NEWSBRIEF_GENERATOR: unknown generator 'gpt-9'; known: qwen-1.5b"),
+])
+def test_a_bad_setting_in_the_environment_exits_2_with_one_line(example_paths, variable, value, expected):
+    env = dict(os.environ, HF_HUB_OFFLINE="1", **{variable: value})
+    result = subprocess.run([sys.executable, "-m", "newsbrief", "summarize", *map(str, example_paths)],
+                            capture_output=True, cwd=ROOT, env=env, timeout=300)
+    err = result.stderr.decode()
+    assert result.returncode == 2 and err.startswith("newsbrief: error: ") and expected in err, err
+    assert err.count("\n") == 1 and result.stdout == b""
+
+
+def test_a_bad_service_setting_is_named():
+    from api.settings import Settings
+    from newsbrief.environment import SettingError
+
+    with pytest.raises(SettingError, match="NEWSBRIEF_QUEUE_SIZE: must be a number of 0 or more, not 'many'"):
+        Settings.from_env({"NEWSBRIEF_QUEUE_SIZE": "many"})
+    assert Settings.from_env({"NEWSBRIEF_QUEUE_SIZE": "3"}).queue_size == 3
