@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from models import ModelSettings, default_cache_dir
-from newsbrief.environment import SettingError, cache_dir, model_settings
+from newsbrief.environment import cache_dir, model_settings, number_setting
 from summarizer.reading.limits import Limits
 
 _LIMITS = Limits()
@@ -45,10 +45,5 @@ class Settings:
             elif isinstance(item.default, Path):
                 values[item.name] = Path(raw).expanduser()
             else:  # a count, size or time: a number, never below zero
-                try:
-                    values[item.name] = kind(raw)
-                except ValueError:
-                    values[item.name] = -1
-                if values[item.name] < 0:
-                    raise SettingError(f"NEWSBRIEF_{item.name.upper()}: must be a number of 0 or more, not {raw!r}")
+                values[item.name] = number_setting(f"NEWSBRIEF_{item.name.upper()}", raw, kind)
         return cls(**(values | overrides))

@@ -34,16 +34,15 @@ class SettingError(ValueError):
     """A NEWSBRIEF_* variable that cannot be used; the message names it and says what it must be."""
 
 
-def positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
-    raw = environ.get(name)
-    if not raw:
-        return default
+def number_setting(name: str, raw: str, kind: type = int, minimum: float = 0):
+    """The variable `name`'s value `raw` as a number of `kind` (int or float), at least `minimum`."""
     try:
-        value = int(raw)
+        value = kind(raw)
     except ValueError:
-        value = 0
-    if value < 1:
-        raise SettingError(f"{name}: must be a whole number of 1 or more, not {raw!r}")
+        value = None
+    if value is None or value < minimum:
+        whole = "whole " if kind is int else ""
+        raise SettingError(f"{name}: must be a {whole}number of {minimum:g} or more, not {raw!r}")
     return value
 
 
@@ -53,9 +52,9 @@ def model_settings(environ: Mapping[str, str] = os.environ) -> ModelSettings:
     from models.generator import GENERATORS
 
     defaults = ModelSettings()
-    generator = environ.get("NEWSBRIEF_GENERATOR") or defaults.generator
+    generator, threads = environ.get("NEWSBRIEF_GENERATOR") or defaults.generator, environ.get("NEWSBRIEF_THREADS")
     if generator not in GENERATORS:
         raise SettingError(f"NEWSBRIEF_GENERATOR: unknown generator {generator!r}; known: {', '.join(GENERATORS)}")
     return ModelSettings(embedder=defaults.embedder, generator=generator,
-                         threads=positive_int(environ, "NEWSBRIEF_THREADS", defaults.threads),
+                         threads=number_setting("NEWSBRIEF_THREADS", threads, minimum=1) if threads else defaults.threads,
                          cache_dir=cache_dir(environ))

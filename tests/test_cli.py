@@ -115,6 +115,6 @@ def test_a_bad_service_setting_is_named():
     from api.settings import Settings
     from newsbrief.environment import SettingError
 
-    with pytest.raises(SettingError, match="NEWSBRIEF_QUEUE_SIZE: must be a number of 0 or more, not 'many'"):
+    with pytest.raises(SettingError, match="NEWSBRIEF_QUEUE_SIZE: must be a whole number of 0 or more, not 'many'"):
         Settings.from_env({"NEWSBRIEF_QUEUE_SIZE": "many"})
     assert Settings.from_env({"NEWSBRIEF_QUEUE_SIZE": "3"}).queue_size == 3
