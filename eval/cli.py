@@ -97,9 +97,9 @@ def run(args: argparse.Namespace, model_settings: ModelSettings) -> int:
             return _usage(f"unexpected argument {args.runs[0]!r}")
         if not args.dataset:
             return _usage("eval needs --dataset PATH (or the word nightly, or compare RUN_A RUN_B)")
-        for name in args.system or []:
-            if name not in SYSTEMS and not name.startswith("published:"):
-                return _usage(f"unknown system {name!r}; known: {', '.join(SYSTEMS)}, published:NAME")
+        unknown = _unknown_systems(args.system or [])
+        if unknown:
+            return _usage(f"unknown system {unknown[0]!r}; known: {', '.join(SYSTEMS)}, published:NAME")
         one_run(RunSettings(
             dataset=Path(args.dataset), out=Path(args.out), systems=tuple(args.system or DEFAULT_SYSTEMS),
             anchors=not args.no_anchors, limit=args.limit, max_words=args.max_words,
@@ -202,6 +202,11 @@ def _print_summary(settings: RunSettings, written: dict, clusters: int) -> None:
         print(f"  regression: {problem}", file=sys.stderr)
 
 
+def _unknown_systems(names: list) -> list:
+    """The names that are neither one of SYSTEMS nor a published row ("published:NAME")."""
+    return [name for name in names if name not in SYSTEMS and not str(name).startswith("published:")]
+
+
 class ConfigError(ValueError):
     pass
 
@@ -225,7 +230,7 @@ def read_config(path: Path) -> dict:
         if not isinstance(entry, dict) or not isinstance(entry.get("dataset"), str) \
                 or not isinstance(entry.get("systems"), list) or not entry["systems"]:
             raise ConfigError(f'{path}: suite[{number}] needs "dataset" (a path) and "systems" (a non-empty list)')
-        unknown = [name for name in entry["systems"] if name not in SYSTEMS and not str(name).startswith("published:")]
+        unknown = _unknown_systems(entry["systems"])
         if unknown:
             raise ConfigError(f"{path}: suite[{number}]: unknown system {unknown[0]!r}; known: {', '.join(SYSTEMS)}, "
                               "published:NAME")
