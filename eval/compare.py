@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from statistics import mean
 
+from eval.dataset import numbered_lines
 from eval.report import ROUGE
 from eval.stats import paired_bootstrap
 
@@ -28,18 +29,12 @@ def read_outputs(run: Path) -> dict[str, dict[str, dict]]:
     if not path.is_file():
         raise CompareError(f"{run}: no outputs.jsonl (a folder written by `newsbrief eval --out`)")
     table: dict[str, dict[str, dict]] = {}
-    with open(path, encoding="utf-8") as lines:
-        number = 0
+    for number, line in numbered_lines(path, CompareError, "not an outputs.jsonl file"):
         try:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                table.setdefault(row["system"], {})[row["id"]] = row
+            row = json.loads(line)
+            table.setdefault(row["system"], {})[row["id"]] = row
         except (json.JSONDecodeError, KeyError, TypeError):
             raise CompareError(f"{path}:{number}: not an outputs.jsonl line") from None
-        except UnicodeDecodeError:
-            raise CompareError(f"{path}:{number + 1}: not UTF-8 text (not an outputs.jsonl file)") from None
     return table
 
 

@@ -27,20 +27,26 @@ def load(path: str | Path, limit: int | None = None) -> list[Example]:
     if not path.is_file():
         raise DatasetError(f"{path}: no such file")
     examples = []
+    for number, line in numbered_lines(path, DatasetError, "is it a JSONL file?"):
+        if limit is not None and len(examples) >= limit:
+            break
+        examples.append(parse_line(line, f"{path}:{number}", len(examples)))
+    if not examples:
+        raise DatasetError(f"{path}: no clusters")
+    return examples
+
+
+def numbered_lines(path: Path, error: type[Exception], hint: str):
+    """The JSONL file's non-blank lines with their numbers (from 1); a file that is not UTF-8 text raises
+    `error`, naming the line where reading failed, with `hint` on what the file should be."""
     with open(path, encoding="utf-8") as lines:
         number = 0
         try:
             for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                if limit is not None and len(examples) >= limit:
-                    break
-                examples.append(parse_line(line, f"{path}:{number}", len(examples)))
+                if line.strip():
+                    yield number, line
         except UnicodeDecodeError:
-            raise DatasetError(f"{path}:{number + 1}: not UTF-8 text (is it a JSONL file?)") from None
-    if not examples:
-        raise DatasetError(f"{path}: no clusters")
-    return examples
+            raise error(f"{path}:{number + 1}: not UTF-8 text ({hint})") from None
 
 
 def parse_line(line: str, where: str, index: int) -> Example:
