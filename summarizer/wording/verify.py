@@ -198,13 +198,14 @@ def _voice_turned(claim: str, source: str, language: Language) -> bool:
     """What one of the two says was done to something, the other says it did: "a military helicopter had
     shot down a missile launcher" from "a Russian military helicopter was shot down". Only where each
     uses the verb one way: "the gunman was shot by police after he shot two people" tells both."""
+    passives = {text: [(m.group(1).lower(), m.group(2).lower()) for m in language.passive_voice.finditer(text)]
+                for text in (claim, source)}  # (done to, verb), each text read once
     for one, other in ((claim, source), (source, claim)):
-        for match in language.passive_voice.finditer(other):
-            done_to, verb = match.group(1).lower(), match.group(2).lower()
-            if done_to in language.stop_words or verb in language.stop_words:
+        passive_in_one = {verb for _, verb in passives[one]}
+        for done_to, verb in passives[other]:
+            if done_to in language.stop_words or verb in language.stop_words or verb in passive_in_one:
                 continue
-            if done_to in _doers(one, verb, language) and not _doers(other, verb, language) \
-                    and verb not in {m.group(2).lower() for m in language.passive_voice.finditer(one)}:
+            if done_to in _doers(one, verb, language) and not _doers(other, verb, language):
                 return True
     return False
 
