@@ -80,13 +80,35 @@ def test_an_outlet_that_states_a_sentence_in_two_sentences_in_a_row_is_cited_for
     by_document = [[s for s in sentences if s.document == d] for d in range(len(texts))]
     citations, checks = cite(by_document[0][0], by_document, ENGLISH, pairs=True)
     # neither sentence of the second outlet states it alone (the first lacks the schools, the second all
-    # else); together they state all of it. The third gives another number, the fourth another story.
-    assert [(c.document, c.sentence, c.span, c.in_part) for c in citations] == [(0, 0, 1, False), (1, 0, 2, False)]
+    # else); together they state all of it, and are cited in full instead of the first in part. The
+    # third gives another number for the schools: its power cut is cited in part, its pair not at all.
+    # The fourth tells another story.
+    assert [(c.document, c.sentence, c.span, c.in_part) for c in citations] == [
+        (0, 0, 1, False), (1, 0, 2, False), (2, 0, 1, True)]
     assert citations[1].text == texts[1]
-    assert [(c.span, c.support.reason) for c in checks if c.document == 1] == [(1, "does not state 14"), (2, None)]
-    assert [(c.span, c.support.reason) for c in checks if c.document == 2] == [(1, "does not state 14"),
-                                                                              (2, "does not state 14")]
-    assert cite(by_document[0][0], by_document, ENGLISH)[0] == citations[:1]  # only where asked (the brief's own)
+    assert [(c.span, c.support.reason, c.support.leaves_out) for c in checks if c.document == 1] == [
+        (1, None, "does not state 14"), (2, None, None)]
+    assert [(c.span, c.support.reason) for c in checks if c.document == 2] == [(1, None), (2, "does not state 14")]
+    # pairs only where asked (the brief's own): there the two outlets' first sentences are cited in part
+    assert [(c.document, c.in_part) for c in cite(by_document[0][0], by_document, ENGLISH)[0]] == [
+        (0, False), (1, True), (2, True)]
+
+
+def test_an_outlet_that_leaves_out_a_figure_is_cited_in_part_and_one_that_gives_another_is_not(embedder):
+    claim = "Azerbaijan apologized for the accidental downing of the helicopter, which killed two crew members and injured one."
+    texts = [claim,
+             "Azerbaijan apologized on Monday for the accidental downing of the Russian helicopter.",
+             "Azerbaijan apologized for the accidental downing of the helicopter, which killed three crew members."]
+    _, sentences, _ = embedded([Document(text=t, origin=f"d{i}") for i, t in enumerate(texts)], embedder)
+    by_document = [[s for s in sentences if s.document == d] for d in range(len(texts))]
+    citations, checks = cite(by_document[0][0], by_document, ENGLISH)
+    # the second states the apology without the toll: the reader is shown that outlet reports it, in part;
+    # the third gives another toll, and does not support the claim at all
+    assert [(c.document, c.in_part) for c in citations] == [(0, False), (1, True)]
+    assert [c.support.leaves_out for c in checks if c.document == 1] == ["does not state 1, 2"]
+    assert [c.support.reason for c in checks if c.document == 2] == ["does not state 1, 2"]
+    # a headline must state its figures itself (headline.py): there neither is cited
+    assert [c.document for c in cite(by_document[0][0], by_document, ENGLISH, names=True)[0]] == [0]
 
 
 def test_a_sentence_is_not_cited_to_outlets_that_give_other_numbers(example_brief):
@@ -362,6 +384,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Correction, 9:40 a.m. A previous version of this story misstated the ferry's tonnage.",
     "© Copyright 2026 Harbour Observer Media.",
     "View all Harbour Observer newsletters.",
+    "The harbour news that matters, delivered weekday mornings.",  # a newsletter's blurb
     "Invalid email address. Please re-enter.",
     "Enlarge this image Divers search the water off Tallow Point on Sunday.",
     "For further information about the new crossings, please review the authority's Notice 2026-03.",

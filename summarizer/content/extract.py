@@ -28,7 +28,7 @@ from summarizer.lang import Language
 from summarizer.reading.clean import ends_sentence
 from summarizer.types import BriefSentence, Citation, CitationCheck, Cluster, Evidence, Sentence, Support
 from summarizer.wording.evidence import missing_names
-from summarizer.wording.verify import AROUND_SUPPORTS, SUPPORTS, check_support, wording_failure
+from summarizer.wording.verify import AROUND_SUPPORTS, SUPPORTS, check_support, leaves_figures_out, wording_failure
 
 # An outlet may state a fact in one sentence and give its toll in the next ("Two crew members were
 # killed, the ministry said. A third was injured."): its sentences this far either side may give the counts.
@@ -46,7 +46,10 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
     the closest first, and with `names` a sentence must also name everyone the claim names. `nearby`
     sentences either side of a document's sentence may give the counts it leaves out (0: none may).
     With `parts`, a citation that states only the claim's main fact is marked `in_part` (the selection,
-    which only counts the outlets, does without: a third of its time went to it). With `pairs`, a
+    which only counts the outlets, does without: a third of its time went to it): one that leaves out a
+    name, quotation or hedge, or, but with `names` (a headline's facts must all be in the sentence),
+    one that leaves out some of the claim's figures and gives none of its own, nor do its `nearby`
+    sentences give another count of a kind the claim counts. With `pairs`, a
     document none of whose sentences supports the claim on its own may support it with two sentences in
     a row ("A majority of senators voted to convict Trump — 57 to 43, including seven Republicans" by
     "The Senate on Saturday voted 57-43 ..." and the "Seven GOP senators joined Democrats in voting to
@@ -57,6 +60,7 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
     checks: list[CitationCheck] = []
     itself = claim.original if isinstance(claim, Shortened) else claim  # still its article's sentence
     for document, sentences in enumerate(by_document):
+        in_part = None  # the closest sentence that states the claim in part, cited if none states it whole
         for sentence in heapq.nlargest(tried, sentences, key=lambda s: float(s.embedding @ claim.embedding)):
             similarity = float(sentence.embedding @ claim.embedding)
             if sentence is itself:
@@ -73,12 +77,24 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
                     support.reason = f"does not name {', '.join(unnamed)}"
                 if support.supports and parts:
                     support.leaves_out = wording_failure(claim.text, sentence.text, language)
+                elif parts and not names and similarity >= AROUND_SUPPORTS and \
+                        leaves_figures_out(claim.text, sentence.text, language, near):
+                    # it states the claim but for a figure (and gives no other): it reports the fact, in part;
+                    # as close as a sentence must be to leave its figures to the sentences around it
+                    support.leaves_out, support.reason = support.reason, None
             checks.append(CitationCheck(document, sentence.index, support))
             if support.supports:
-                citations.append(Citation(document=document, sentence=sentence.index, text=sentence.text,
-                                          in_part=support.leaves_out is not None))
-                break
-        if pairs and not (citations and citations[-1].document == document) and len(sentences) > 1:
+                citation = Citation(document=document, sentence=sentence.index, text=sentence.text,
+                                    in_part=support.leaves_out is not None)
+                if not citation.in_part:
+                    in_part = None
+                    citations.append(citation)
+                    break
+                in_part = in_part or citation
+        if in_part is not None:
+            citations.append(in_part)
+        cited = citations[-1] if citations and citations[-1].document == document else None
+        if pairs and (cited is None or cited.in_part) and len(sentences) > 1:
             first, second, similarity = _closest_pair(claim, sentences)
             if similarity >= AROUND_SUPPORTS:  # as close as a sentence that leaves its counts to its neighbours
                 text = f"{first.text} {second.text}"
@@ -88,6 +104,8 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
                 support = check_support(claim.text, text, similarity, judge=None, language=language, nearby=near)
                 checks.append(CitationCheck(document, first.index, support, span=2))
                 if support.supports:
+                    if cited is not None:
+                        citations.remove(cited)  # the two sentences state in full what the one stated in part
                     citations.append(Citation(document=document, sentence=first.index, text=text, span=2))
     return citations, checks
 

@@ -397,6 +397,7 @@ ENGLISH = Language(
                                   r"\||/Getty\b|, Getty Images\b|\b(?:posted|embedded)(?: (?:it|them|the (?:video|clip|footage|photos?)))? (?:below|above)\b|"
                                   r"\bcheck your (?:e-?mail|inbox)\b|\bconfirm your subscription\b|"
                                   r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b|"
+                                  r"\bdelivered (?:every |each )?weekday (?:mornings?|evenings?)\b|"  # a newsletter's blurb
                                   r"\bcontributed to this (?:report|story|article)\b|\bimage \d+ of\b|"
                                   r"^(?:see |read )?more (?:articles|stories|coverage) (?:by|from)\b|"
                                   r"\bfor your personal,? non-commercial use\b|\breprints?:|"

@@ -98,6 +98,20 @@ def _first_failure(claim: str, source: str, similarity: float, wording: bool, fl
     return wording_failure(claim, source, language) if wording else None
 
 
+def leaves_figures_out(claim: str, source: str, language: Language, around: list[str] | None = None) -> bool:
+    """Does the source leave some of the claim's figures out, giving none of its own, and do the sentences
+    `around` it in its article give no other count of a kind the claim counts? An omission, not another
+    figure: "Azerbaijan apologized for the accidental downing" states "... which left two crew members
+    dead and one injured" but for its toll, where "nine dead", in it or beside it, gives another toll."""
+    if not missing_numbers(claim, [source], language) or not numbers(source, language) <= numbers(claim, language):
+        return False
+    claimed: dict[str, set[float]] = {}
+    for kind, amount, _ in counted(claim, language):
+        claimed.setdefault(kind, set()).add(amount)
+    return not any(kind in claimed and amount not in claimed[kind]
+                   for text in [source, *(around or [])] for kind, amount, _ in counted(text, language))
+
+
 def wording_failure(claim: str, source: str, language: Language) -> str | None:
     """The first of the wording checks the source fails for the claim (names, quotations, hedges, who
     said it, who did what, a party's claim, qualifiers, the future), as a reason, or None: what a
