@@ -46,12 +46,12 @@ def cite(claim: Sentence, by_document: list[list[Sentence]], language: Language,
     the closest first, and with `names` a sentence must also name everyone the claim names. `nearby`
     sentences either side of a document's sentence may give the counts it leaves out (0: none may).
     With `parts`, a citation that states only the claim's main fact is marked `in_part` (the selection,
-    which only counts the outlets, does without: a third of its time went to it): one that leaves out a
-    name, quotation or hedge, or, but with `names` (a headline's facts must all be in the sentence),
-    one that leaves out some of the claim's figures and gives none of its own, nor do its `nearby`
-    sentences give another count of a kind the claim counts. With `pairs`, a
-    document none of whose sentences supports the claim on its own may support it with two sentences in
-    a row ("A majority of senators voted to convict Trump — 57 to 43, including seven Republicans" by
+    which only counts the outlets, does without: a third of its time went to it). That is a sentence
+    that leaves out one of the claim's names, quotations or hedges; or, unless `names` is asked (a
+    headline's facts must all be in the one sentence), one that leaves out some of its figures while
+    giving none of its own, its `nearby` sentences giving no other count of a kind the claim counts.
+    With `pairs`, a document none of whose sentences supports the claim on its own may support it with
+    two sentences in a row ("A majority of senators voted to convict Trump — 57 to 43, including seven Republicans" by
     "The Senate on Saturday voted 57-43 ..." and the "Seven GOP senators joined Democrats in voting to
     convict ..." after it): the pair closest to the claim in meaning, checked as one source with every
     wording check besides (names, quotations, hedges: the whole claim), cited as `span` 2.
