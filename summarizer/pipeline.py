@@ -23,7 +23,7 @@ from summarizer.content.extract import extract
 from summarizer.content.headline import headline
 from summarizer.wording.fuse import fuse_all
 from summarizer.reading.ingest import InputError
-from summarizer.reading.language import foreign_script
+from summarizer.reading.language import foreign_script, other_language
 from summarizer.reading.segment import cap, segment
 from summarizer.content.select import event_vector, select
 from summarizer.types import Brief, Document, Sentence
@@ -145,13 +145,17 @@ def _read(documents: list[Document], language: Language) -> tuple[list[Document]
         if script:
             raise InputError(document.origin, f"is written in {script}; newsbrief briefs English text only")
     documents = [clean(document, language) for document in documents]
-    segmented = segment(documents)
+    # in another language that shares the script: left out, as the models and word lists are the language's
+    foreign = [other_language(document.text, language) for document in documents]
+    segmented = [[] if other else sentences for other, sentences in zip(foreign, segment(documents))]
     by_document = cap(segmented, MAX_SENTENCES)
-    warnings = [f"{d.origin}: no article text left after removing boilerplate; ignored"
-                for d, sentences in zip(documents, by_document) if not sentences]
+    warnings = [f"{d.origin}: not written in {language.name}; left out" if other else
+                f"{d.origin}: no article text left after removing boilerplate; ignored"
+                for d, sentences, other in zip(documents, by_document, foreign) if not sentences]
     usable = sum(1 for sentences in by_document if sentences)
     if usable == 0:
-        raise InputError("documents", "no article text found in any document")
+        raise InputError("documents", f"none of the documents is written in {language.name}" if all(foreign)
+                         else "no article text found in any document")
     if usable == 1:
         warnings.append("only one usable document: the brief cannot merge or compare sources")
     if sum(map(len, by_document)) < sum(map(len, segmented)):

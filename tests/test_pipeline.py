@@ -568,3 +568,20 @@ def test_ages_shares_and_years_are_not_tolls(text):
 def test_the_example_shows_only_its_real_disagreements(example_brief):
     # "198 passengers and crew had been rescued" counts the rescued, not the 226 on board
     assert sorted(d.topic for d in example_brief.disagreements) == ["Death toll", "Whether the ship was overloaded"]
+
+
+DUTCH = ("De veerboot Marisol Star liep zaterdagavond bij Tallow Point aan de grond. Volgens de kustwacht kwamen "
+         "zeker elf mensen om het leven. De kapitein wordt door de havenpolitie verhoord, en de rederij heeft nog "
+         "geen verklaring gegeven over de oorzaak van het ongeluk. Het onderzoek is nog niet afgerond.")
+
+
+def test_an_article_in_another_language_of_the_same_script_is_left_out_with_a_warning(example_documents, models):
+    documents = example_documents[:3] + [Document(text=DUTCH, origin="kustkrant.txt")]
+    brief = summarize(documents, Options(max_words=80), models)
+    assert "kustkrant.txt: not written in English; left out" in brief.warnings
+    assert brief.sentences and all(c.document != 3 for s in brief.sentences for c in s.citations)
+    # the English articles, however plain or boilerplate-laden, are read
+    assert not any("not written in" in w for w in summarize(example_documents, Options(), models).warnings)
+    with pytest.raises(InputError, match="none of the documents is written in English"):
+        summarize([Document(text=DUTCH, origin="a.txt"), Document(text=DUTCH, origin="b.txt")],
+                  Options(), models)

@@ -2,8 +2,9 @@
 
 The models (MiniLM, the word lists, the prompts) are English. A document mostly written in another
 script would be dropped line by line as boilerplate and end in a puzzling "no article text", so it
-is refused up front, naming the script and the languages that use it. A sentence in another language
-that shares the script (a paper's abstract quoted in Indonesian) is only no brief material.
+is refused up front, naming the script and the languages that use it. A document in another language
+that shares the script (a Dutch article beside English ones) is left out, with a warning; a sentence
+in one (a paper's abstract quoted in Indonesian) is only no brief material.
 """
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ SAMPLE = 20_000  # characters looked at: enough to tell, cheap on a large docume
 # Lower-case words a sentence has before it must use one of the language's function words: headlines do
 # without them, but in fewer words or capitalised ones
 UNMARKED_WORDS = 10
+# Share of a document's lower-case words that are the language's function words, below which it is
+# written in another language: 0.48 at the median of the 1,470 NeuS and Multi-News documents, 0.20 at
+# the lowest English one (a paper's abstract), 0.04 in the one Dutch article among them
+OTHER_LANGUAGE_SHARE = 0.1
+TELLING_WORDS = 20  # fewer lower-case words than this tell nothing (a caption, a list of names)
 
 
 def foreign_script(text: str) -> str | None:
@@ -57,3 +63,12 @@ def in_language(sentence: str, language: Language) -> bool:
     if sum(word in language.foreign_words for word in words) >= 2:
         return False
     return len(words) < UNMARKED_WORDS or any(word in language.stop_words for word in words)
+
+
+def other_language(text: str, language: Language) -> bool:
+    """Is the text, written in the language's script, in another language? Its function words tell:
+    "In 2002 pleegde beroepscrimineel Octave Durham een geruchtmakende schilderijenroof ..." has
+    hardly any English ones."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text[:SAMPLE]) if w.islower()]
+    return len(words) >= TELLING_WORDS and \
+        sum(word in language.stop_words for word in words) < OTHER_LANGUAGE_SHARE * len(words)
