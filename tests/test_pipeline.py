@@ -385,6 +385,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "© Copyright 2026 Harbour Observer Media.",
     "View all Harbour Observer newsletters.",
     "The harbour news that matters, delivered weekday mornings.",  # a newsletter's blurb
+    "Divers at the Marisol Star from Harbour Observer on Vimeo.",  # an embedded video's credit
     "Invalid email address. Please re-enter.",
     "Enlarge this image Divers search the water off Tallow Point on Sunday.",
     "For further information about the new crossings, please review the authority's Notice 2026-03.",
@@ -469,8 +470,13 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
     for text in ("Brevik Lines did not immediately respond to a request for comment.",
                  "Ilse Marn, a spokeswoman for the harbour authority, declined to comment.",
                  "The ferry's owners could not be reached for comment on Sunday.",
-                 "On Monday evening, the coast guard had not responded."):
+                 "On Monday evening, the coast guard had not responded.",
+                 # who said it, without what: the quotation stood in the paragraph before
+                 "Ada Brenner, a professor of marine engineering at Velmar University, said in a news release."):
         assert not reads_whole(sentence(text), ENGLISH), text
+    for text in ("The ferry sank in minutes, Ada Brenner, a professor of marine engineering, told State Radio.",
+                 "The ferry sank in minutes, Ada Brenner, a professor of marine engineering, said."):
+        assert reads_whole(sentence(text), ENGLISH), text
     for text in ("The harbour master did not comment in closing the quay to all ferries.",
                  "The coast guard did not respond to the distress call until an hour later.",
                  "The storm cut power to the port, and Brevik Lines declined to comment."):

@@ -381,7 +381,13 @@ ENGLISH = Language(
                             r"^(?:[^;,]{1,60}, (?!and |but |while |although |as |so |because )){0,2}[^;,]{0,80}?\b(?:did not|didn't|could not|couldn't|has not|hasn't|have not|haven't|had not|"
                             r"hadn't|was not|wasn't|were not|weren't)(?: immediately)? (?:be reached|respond|reply|return|"
                             r"comment)(?:ed)?(?: [^.;,]{0,60}?\b(?:requests?|(?:tele)?phone calls?|calls? (?:for|seeking) "
-                            r"comment|questions?|inquiries|messages?|e-?mails?|comment)\b[^.;,]{0,40})?\.$", _I),
+                            r"comment|questions?|inquiries|messages?|e-?mails?|comment)\b[^.;,]{0,40})?\.$|"
+                            # ... nor who said something, without what: a quotation's attribution the page set in
+                            # a paragraph of its own ("Ada Brenner, a professor of biology, said in a news release."),
+                            # a name and who they are (not "The ferry sank, Ada Brenner, a professor, said.")
+                            r"^(?-i:[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|of))*), [^;\"“”]{1,120}, "
+                            r"(?:said|says|added|wrote)(?: (?:in|on|at|during) "
+                            r"[^.;,\"“”]{1,40})?\.$", _I),
     credit_prefix=re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, |/)(?:[\w.'’ -]{1,30}/)?"
                              r"(?:Getty Images|Getty|AP Photo|AP|Reuters|AFP|EPA|iStock)(?:\s+|$))+(?=[A-Z\"“]|$)"
                              # a video player's button run into the caption after it: "CLOSE Scientists say ...",
@@ -398,6 +404,7 @@ ENGLISH = Language(
                                   r"\bcheck your (?:e-?mail|inbox)\b|\bconfirm your subscription\b|"
                                   r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b|"
                                   r"\bdelivered (?:every |each )?weekday (?:mornings?|evenings?)\b|"  # a newsletter's blurb
+                                  r"\bfrom [^.]{1,60} on Vimeo\.?$|"  # an embedded video's credit line
                                   r"\bcontributed to this (?:report|story|article)\b|\bimage \d+ of\b|"
                                   r"^(?:see |read )?more (?:articles|stories|coverage) (?:by|from)\b|"
                                   r"\bfor your personal,? non-commercial use\b|\breprints?:|"
