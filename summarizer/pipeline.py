@@ -147,7 +147,7 @@ def _read(documents: list[Document], language: Language) -> tuple[list[Document]
     documents = [clean(document, language) for document in documents]
     # in another language that shares the script: left out, as the models and word lists are the language's
     foreign = [other_language(document.text, language) for document in documents]
-    segmented = [[] if other else sentences for other, sentences in zip(foreign, segment(documents))]
+    segmented = [[] if other else sentences for other, sentences in zip(foreign, segment(documents, language))]
     by_document = cap(segmented, MAX_SENTENCES)
     warnings = [f"{d.origin}: not written in {language.name}; left out" if other else
                 f"{d.origin}: no article text left after removing boilerplate; ignored"

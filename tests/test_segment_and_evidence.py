@@ -188,3 +188,14 @@ def test_a_function_word_opening_a_sentence_names_no_one():
     assert missing_names("Most voters say the government is not doing enough on rents.", [source]) == set()
     assert missing_names("Some voters blame Premier Lind for the rents.", [source]) == {"Premier Lind"}
     assert "New York" in names("Most shops in New York stayed shut.")
+
+
+def test_initials_that_the_next_words_continue_end_no_sentence():
+    text = ("Former Oskarian premier and U.N. Ambassador Ilse Dravanek said the crossing was safe. "
+            "Protesters shouted anti-U.N. slogans outside the port. The ferry later sailed for the U.S. "
+            "The talks begin on Monday.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Former Oskarian premier and U.N. Ambassador Ilse Dravanek said the crossing was safe.",
+        "Protesters shouted anti-U.N. slogans outside the port.",
+        "The ferry later sailed for the U.S.",
+        "The talks begin on Monday."]

@@ -98,6 +98,9 @@ class Language:
     points_back: re.Pattern
     personal_pronoun: re.Pattern  # "he", "she": with no capitalised word beside it, someone told of before
     fragment: re.Pattern
+    # words that continue a name after initials, where a splitter took their full stop for a sentence's:
+    # "Former governor and U.N. | Ambassador Nikki Haley said ..."
+    after_initials: re.Pattern
     not_news_title: re.Pattern  # a headline that asks, explains or teases, not tells: "What the ruling means", "Read ..."
     # patterns: who said it
     attribution: re.Pattern

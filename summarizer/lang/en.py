@@ -496,6 +496,11 @@ ENGLISH = Language(
     personal_pronoun=re.compile(r"\b(?:he|she|him)\b", _I),
     # left by splitting: lower case, a dash, an ellipsis, or what closes a bracket or a clause ("), another member")
     fragment=re.compile(r"^(?:[-–—…)\],;:]|\.\.\.|[a-z])"),
+    # offices a country's or body's initials name ("U.S. Ambassador", "U.N. General Assembly"); not
+    # "President" or "Prime", which a new sentence after "... entering the U.S." opens as often
+    after_initials=re.compile(r"(?:Ambassador|Secretary|Senator|Sen\.|Rep\.|Representative|Attorney|General|"
+                              r"Sergeant|Embassy|Envoy|Army|Navy|Air Force|Marines?|Special Forces|"
+                              r"Security Council|Mission|Consulate)\b"),
     # a question, an explainer or a teaser ("Read the letter"); the opener by its capital, so "WHO warns" stays news
     not_news_title=re.compile(r"^(?:What|How|Why|Which|Where|When|Read|Watch|Listen|See)\b|\?|"
                               r"(?i:\b(?:takeaways|explained|explainer|things to know|what we know|here['’]s what)\b)"),

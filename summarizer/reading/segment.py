@@ -10,6 +10,8 @@ import re
 
 import nupunkt
 
+from summarizer.lang import Language
+from summarizer.lang.en import ENGLISH
 from summarizer.reading.clean import BULLET_GLYPHS
 from summarizer.types import Document, Sentence
 
@@ -21,17 +23,18 @@ _BULLET_MARK = re.compile(rf"^[{BULLET_GLYPHS}]\s*")
 _SINGLE_OPENS = re.compile(r"(?:^|(?<=\s))[‘'](?=[A-Z])")
 _SINGLE_CLOSES = re.compile(r"[\w.,!?][’'](?=[\s.,;:!?)\"”]|$)")
 _DOUBLE_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_ENDS_WITH_INITIALS = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.N.", "U.S."
 
 
-def segment(documents: list[Document]) -> list[list[Sentence]]:
-    return [split_sentences(document.text, number) for number, document in enumerate(documents)]
+def segment(documents: list[Document], language: Language = ENGLISH) -> list[list[Sentence]]:
+    return [split_sentences(document.text, number, language) for number, document in enumerate(documents)]
 
 
-def split_sentences(text: str, document: int = 0) -> list[Sentence]:
+def split_sentences(text: str, document: int = 0, language: Language = ENGLISH) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph in _PARAGRAPH.finditer(text):
         single_marks = _single_marks(paragraph.group())
-        for start, end in nupunkt.sent_spans(paragraph.group()):
+        for start, end in _spans(paragraph.group(), language):
             piece = paragraph.group()[start:end]
             # nupunkt's spans keep trailing spaces; offsets should cover the sentence only
             lead = len(piece) - len(piece.lstrip())
@@ -49,6 +52,21 @@ def split_sentences(text: str, document: int = 0) -> list[Sentence]:
                                       inside_quotation=_quotation_open(paragraph.group(), start)
                                       or _in_single_marks(single_marks, start, end)))
     return sentences
+
+
+def _spans(paragraph: str, language: Language) -> list[tuple[int, int]]:
+    """nupunkt's sentence spans, but for a split after initials that the next words continue: "Former
+    governor and U.N. | Ambassador Nikki Haley said ..." (a title after them, `language.after_initials`),
+    "... shout anti-U.S. | slogans" (a word in lower case)."""
+    spans: list[tuple[int, int]] = []
+    for start, end in nupunkt.sent_spans(paragraph):
+        if spans and _ENDS_WITH_INITIALS.search(paragraph[spans[-1][0]:spans[-1][1]].rstrip()):
+            following = paragraph[start:end].lstrip()
+            if following[:1].islower() or language.after_initials.match(following):
+                spans[-1] = (spans[-1][0], end)
+                continue
+        spans.append((start, end))
+    return spans
 
 
 def _quotation_open(paragraph: str, start: int) -> bool:
