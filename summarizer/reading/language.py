@@ -59,7 +59,7 @@ def in_language(sentence: str, language: Language) -> bool:
     spesies baru ..." (13 of the 22,148 sentences of the NeuS and Multi-News sets, none of them English);
     nor is one with two function words of other languages: "In 2002 pleegde beroepscrimineel Octave
     Durham een geruchtmakende schilderijenroof in het Van Gogh Museum." (four in those sets)."""
-    words = [w for w in re.findall(r"[^\W\d_]+", sentence) if w.islower()]
+    words = _lower_case_words(sentence)
     if sum(word in language.foreign_words for word in words) >= 2:
         return False
     return len(words) < UNMARKED_WORDS or any(word in language.stop_words for word in words)
@@ -69,6 +69,11 @@ def other_language(text: str, language: Language) -> bool:
     """Is the text, written in the language's script, in another language? Its function words tell:
     "In 2002 pleegde beroepscrimineel Octave Durham een geruchtmakende schilderijenroof ..." has
     hardly any English ones."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text[:SAMPLE]) if w.islower()]
+    words = _lower_case_words(text[:SAMPLE])
     return len(words) >= TELLING_WORDS and \
         sum(word in language.stop_words for word in words) < OTHER_LANGUAGE_SHARE * len(words)
+
+
+def _lower_case_words(text: str) -> list[str]:
+    """The text's words written in lower case (a name or a sentence's first word tells no language)."""
+    return [word for word in re.findall(r"[^\W\d_]+", text) if word.islower()]
