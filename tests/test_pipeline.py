@@ -508,6 +508,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "By then, the Marisol Star had drifted two miles off Tallow Point.",  # a time told from the one before
                  "Two years later, Brevik Lines bought a second ferry.",
                  "At the time, the Drenna crossing had no night service.",
+                 "Earlier Sunday, the coast guard said a second ferry had hit the pier at Tallow Point.",
+                 "Earlier, Brevik Lines said the engine had failed in heavy seas.",
                  "The other is the crew's pay, the union said.",  # one of two the sentence before told of
                  "The latter figure is the union's own, not the coast guard's.",
                  # a connective closing it answers the sentence before
@@ -524,6 +526,7 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "Lind said he had warned Brevik Lines about the engine.",  # the capital may be the one meant
                  "A deckhand said he saw water in the engine room on Sunday night.",
                  "One day earlier this month, Brevik Lines sold its oldest ferry to a Vessian firm.",
+                 "Earlier this month, Brevik Lines sold its oldest ferry to a Vessian firm.",  # told from the day of writing
                  # named, or told by what makes them who they are
                  "The 52-year-old Lind was questioned by port police on Sunday.",
                  "The 19-year-old deckhand who raised the alarm was taken to hospital in Port Velmar.",
