@@ -166,12 +166,14 @@ def test_datelines_with_an_agency_are_not_news():
     story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
     for dateline in ("TALLOW POINT (Harbour Wire) — ", "PORT VELMAR, Vessia (HNN) - ", "Port Velmar (HNN)",
                      "(HNN) ", "PORT VELMAR, June 2 (Harbour Wire) - ", "LINDHOLM/PORT VELMAR (Reuters) -- ",
-                     "PORT VELMAR—"):  # an em dash touching the story
+                     "PORT VELMAR—",  # an em dash touching the story
+                     "Port Velmar (Harbour Wire) - "):
         assert clean_(Document(text=dateline + story, origin="x")).text == story, dateline
     for sentence in ("Sen. Ada Brenner (R) said the ferry ran aground off Tallow Point.",
                      "The Velmar Ferry Authority (VFA) said the ferry ran aground off Tallow Point.",
                      "The Velmar Ferry Authority (VFA) estimates the repairs at two weeks.",
-                     "The skipper told Harbour Radio (HR/VB)."):
+                     "The skipper told Harbour Radio (HR/VB).",
+                     "The Velmar Ferry Authority (Harbour Board) Chair Ada Brenner said the ferry ran aground."):
         assert clean_(Document(text=sentence, origin="x")).text == sentence
 
 

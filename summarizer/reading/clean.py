@@ -27,12 +27,15 @@ WIRE_AGENCIES = frozenset({"afp", "agence france-presse", "reuters", "ap", "asso
 SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$|[\"”]$")
 # A dateline opens an article's first paragraph: "LONDON -", "WASHINGTON (AP) —", "CHICAGO, Jan 6 (Reuters) -",
 # "Havana (CNN)", "(CNN)". The agency in brackets is one word of two letters or more, followed by a
-# capital, so "Sen. Ted Cruz (R) leads" and "the Government Accountability Office (GAO) estimates" stay.
+# capital, so "Sen. Ted Cruz (R) leads" and "the Government Accountability Office (GAO) estimates" stay;
+# or two words, followed by a dash: "New York (CNN Business) - ".
 _PLACE_DATELINE = (r"[A-Z][A-Z.'’/\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*(?:\([\w.\- ]{2,30}\)\s*)?"
                    r"(?:(?:--|–|—|-)\s+|—(?=[A-Z\"“]))")  # an em dash may touch the story: "BOSTON—Twenty-five years ..."
 _DATELINE = re.compile(
     rf"^(?:{_PLACE_DATELINE}"
-    r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30}\)\s*(?:(?:--|–|—|-)\s*)?(?=[A-Z\"“]))")
+    r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30}\)\s*(?:(?:--|–|—|-)\s*)?(?=[A-Z\"“])"
+    # an agency of two words, then a dash: "New York (CNN Business) - "
+    r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30} [A-Z][\w.\-]{1,30}\)\s*(?:--|–|—|-)\s*(?=[A-Z\"“]))")
 # A page that runs captions, a video's length or tags above the story has its dateline further down
 # ("(2:04)", then "HOUSTON -- Astros first baseman ..."), and a page may hold several stories. A place
 # in capitals (three letters in a row: not "U.S. - China") and a dash open no paragraph of prose.
