@@ -346,6 +346,8 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Please check your email to confirm your subscription.",
     "The rescue was filmed from a coast guard helicopter, and we've posted the video below.",
     "Staff writer Jonas Teller contributed to this report.",
+    "Harbour Wire reporter Ilse Marn contributed from Port Velmar, Oskaria.",
+    "Ilse Marn and Jonas Teller contributed to this reporting.",
     "See more articles by Jonas Teller.",
     "Harbour Wire Reprints: This copy is for your personal, non-commercial use only.",
     "ARVO: There's two answers to that.",  # a transcript's speaker
@@ -421,6 +423,7 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
                  "Enlarged photos of the hull show the crack, the authority said.",
                  "The ferry line holds the copyright to the safety video, its lawyer said.",
                  "The new timetable takes effect on Monday, March 16, 2026.",
+                 "Engine failure contributed to the grounding, the coast guard said.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text
 

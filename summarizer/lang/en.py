@@ -405,7 +405,8 @@ ENGLISH = Language(
                                   r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b|"
                                   r"\bdelivered (?:every |each )?weekday (?:mornings?|evenings?)\b|"  # a newsletter's blurb
                                   r"\bfrom [^.]{1,60} on Vimeo\.?$|"  # an embedded video's credit line
-                                  r"\bcontributed to this (?:report|story|article)\b|\bimage \d+ of\b|"
+                                  # a contributor's line: "... contributed to this reporting.", "Lowy contributed from Austin, Texas."
+                                  r"\bcontributed to this (?:report|story|article)|(?-i:\bcontributed from [A-Z][^.]*\.?$)|\bimage \d+ of\b|"
                                   r"^(?:see |read )?more (?:articles|stories|coverage) (?:by|from)\b|"
                                   r"\bfor your personal,? non-commercial use\b|\breprints?:|"
                                   r"(?-i:\bJUST WATCHED\b)|\breplay more videos\b|"
