@@ -40,9 +40,10 @@ COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=newsbrief examples ./examples
 USER 10001
-# Fail the build, not the first request, if a model package is broken: load the embedder and
-# join + verify the generation model's chunks (into /data/cache, a volume in production).
+# Fail the build, not the first request, if a model package is broken: load the embedder and the
+# parser, and join + verify the generation model's chunks (into /data/cache, a volume in production).
 RUN python -c "from models.embedder import load_embedder; load_embedder().embed(['ok'])" \
+    && python -c "from models.parser import load_parser; load_parser().clauses(['It is ok.'])" \
     && python -c "from newsbrief.environment import cache_dir; from models.weights import assemble, QWEN_1_5B; assemble(QWEN_1_5B, cache_dir())"
 VOLUME ["/data"]
 EXPOSE 8000

@@ -49,9 +49,10 @@ class BriefService:
 
     # -- life cycle ---------------------------------------------------------------------------
     def start(self) -> None:
-        """Load the embedder once; then, in the background, resume the jobs an earlier process left.
-        (The generator loads with the first abstractive brief.)"""
+        """Load the embedder and the parser once; then, in the background, resume the jobs an earlier
+        process left. (The generator loads with the first abstractive brief.)"""
         self.models.embedder.embed(["warm-up"])
+        self.models.parser.clauses(["The service is ready."])
         self.ready.set()
         threading.Thread(target=self._resume, name="resume-jobs", daemon=True).start()
 

@@ -29,17 +29,19 @@ def default_cache_dir() -> Path:
 class ModelSettings:
     embedder: str = "minilm"  # a key of models.embedder.EMBEDDERS
     generator: str = "qwen-1.5b"  # a key of models.generator.GENERATORS
+    parser: str = "en-core-web-sm"  # a key of models.parser.PARSERS
     threads: int = 2
     cache_dir: Path = field(default_factory=default_cache_dir)  # joined model weights
 
 
 class Models:
-    """The embedder, generator and judge of one process, each loaded on first use and kept.
+    """The embedder, parser, generator and judge of one process, each loaded on first use and kept.
     Instances given to the constructor are used as they are (tests, benchmarks)."""
 
-    def __init__(self, settings: ModelSettings = ModelSettings(), embedder=None, generator=None, judge=None):
+    def __init__(self, settings: ModelSettings = ModelSettings(), embedder=None, generator=None, judge=None,
+                 parser=None):
         self.settings = settings
-        self._loaded = {"embedder": embedder, "generator": generator, "judge": judge}
+        self._loaded = {"embedder": embedder, "parser": parser, "generator": generator, "judge": judge}
         # the service's threads may ask for the same model at once; one lock per role, so loading
         # the generator does not hold up a brief that only needs the embedder
         self._locks = {role: threading.Lock() for role in self._loaded}
@@ -58,6 +60,12 @@ class Models:
         from models.embedder import load_embedder
 
         return self._get("embedder", lambda: load_embedder(self.settings.embedder, self.settings.threads))
+
+    @property
+    def parser(self):
+        from models.parser import load_parser
+
+        return self._get("parser", lambda: load_parser(self.settings.parser))
 
     @property
     def generator(self):

@@ -2,7 +2,8 @@
 
     clean -> segment -> embed -> cluster -> headline -> select -> extract -> fuse (abstractive mode;
                                                            |                the words it frees: select again)
-                                                           each sentence whole or compressed
+                                                           each sentence whole or compressed; a chosen
+                                                           one the parser finds no clause in: choose again
                                        +-> disagree (figures given differently, disputed claims)
 """
 from __future__ import annotations
@@ -87,6 +88,8 @@ def summarize(documents: list[Document], options: Options, models: Models,
         sentences = [s for document_sentences in by_document for s in document_sentences]
     with stages("load_embedder", None if models.loaded("embedder") else "loading the embedding model"):
         embedder = models.embedder
+    with stages("load_parser", None if models.loaded("parser") else "loading the parser"):
+        parser = models.parser
     with stages("embed", f"embedding {len(sentences)} sentences"):
         sentence_vectors, title_vectors, event = _embed(sentences, documents, by_document, embedder)
     with stages("cluster_select"):
@@ -96,7 +99,8 @@ def summarize(documents: list[Document], options: Options, models: Models,
         top = headline(documents, title_vectors, event, by_document, sources, options.max_words, language)
         opening = top.text if top else ""
         budget, titles = options.max_words - len(opening.split()), [d.title for d in documents]
-        chosen, fillable = select(clusters, event, budget, by_document, sources, titles, language, stated=opening)
+        chosen, fillable = select(clusters, event, budget, by_document, sources, titles, language, stated=opening,
+                                  clauses=parser.clauses)
     with stages("extract"):
         brief_sentences = extract(chosen, by_document, language)
     if options.mode == "abstractive":
@@ -108,7 +112,7 @@ def summarize(documents: list[Document], options: Options, models: Models,
             freed = budget - sum(len(s.text.split()) for s in brief_sentences)
             more = select(clusters, event, freed, by_document, sources, titles, language,
                           stated=" ".join([opening] + [s.text for s in brief_sentences]),
-                          taken=[s for _, s in chosen]).chosen if freed >= MIN_WORDS else []
+                          taken=[s for _, s in chosen], clauses=parser.clauses).chosen if freed >= MIN_WORDS else []
             brief_sentences += extract(more, by_document, language)  # as written: they fit the words freed
     if top and brief_sentences:
         brief_sentences.insert(0, top)  # an outlet's headline, as written: nothing to fuse

