@@ -349,6 +349,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Harbour Wire reporter Ilse Marn contributed from Port Velmar, Oskaria.",
     "Ilse Marn and Jonas Teller contributed to this reporting.",
     "See more articles by Jonas Teller.",
+    "Welcome to the Tallow Point Ferry Inquiry experience.",
     "Harbour Wire Reprints: This copy is for your personal, non-commercial use only.",
     "ARVO: There's two answers to that.",  # a transcript's speaker
     "WITH: Ada Brenner (the mayor), Jonas Teller (the captain).",  # a credits list

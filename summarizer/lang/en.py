@@ -411,6 +411,7 @@ ENGLISH = Language(
                                   r"\bfor your personal,? non-commercial use\b|\breprints?:|"
                                   r"(?-i:\bJUST WATCHED\b)|\breplay more videos\b|"
                                   r"^read [\"“‘']|"  # a teaser for another story: "Read 'Twilight' Stars to Be ..."
+                                  r"^welcome to (?:the|our)\b|"  # the page greeting its reader: "Welcome to the 2018 Midterm Elections experience."
                                   r"^corrections?:|\bbuy photo\b|\bwait \d+ seconds? to continue\b|"
                                   # an editor's correction note and the page's copyright line: "Correction, 10:15
                                   # a.m. A previous version of this story misstated ...", "© Copyright 2009 Globe ..."
