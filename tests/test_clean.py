@@ -162,6 +162,11 @@ def test_a_market_page_s_live_quotes_after_a_company_s_name_are_taken_off():
         "Shares of Brevik Lines Corp. fell 4%."
 
 
+def test_a_link_label_run_into_the_text_is_taken_off():
+    text = "Ferry lines vowed to keep the crossings open amid the strike Opens a New Window."
+    assert clean_(Document(text=text, origin="x")).text == "Ferry lines vowed to keep the crossings open amid the strike."
+
+
 def test_datelines_with_an_agency_are_not_news():
     story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
     for dateline in ("TALLOW POINT (Harbour Wire) — ", "PORT VELMAR, Vessia (HNN) - ", "Port Velmar (HNN)",

@@ -393,6 +393,7 @@ ENGLISH = Language(
                              # a video player's button run into the caption after it: "CLOSE Scientists say ...",
                              # and a page's share buttons into its first line: "Tweet View Comments \"Next Tuesday, ..."
                              r"|^CLOSE\s+(?=[A-Z\"“])|^(?:(?:Tweet|Share|Email|Print|View Comments|Comments)\s+){2,}(?=[A-Z\"“])"),
+    link_label=re.compile(r"\s+Opens a New Window(?=[.,;:]|$)"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
                             r"\b(?:can be reached at|is reachable at|email us at|reach (?:him|her|them|us) at)\b|^e-?mail:", _I),
     furniture_sentence=re.compile(r"\bMUST WATCH\b|\bPLAY VIDEO\b|\bclick here\b|\bclick (?:on )?the [^.]{1,40}\b(?:button|link|tab|icon)\b|\byou can (?:watch|see|listen)\b|"

@@ -72,6 +72,7 @@ def clean(document: Document, language: Language) -> Document:
         line = language.credit_prefix.sub("", line)  # "Mike Coppola/Getty The twins said ...": the credit goes
         line = _TRAILING_URL.sub("", line)  # "... switched at birth in 1945. https://kare11.tv/2JF": the link goes
         line = _INLINE_QUOTE.sub("", line)
+        line = language.link_label.sub("", line)  # "... amid the trade war Opens a New Window.": the label goes
         if not line:
             continue
         after_handle, handle = handle, (line[1:] if _HANDLE.fullmatch(line) else None)
