@@ -211,8 +211,11 @@ def select(clusters: list[Cluster], event: np.ndarray, max_words: int, by_docume
     # the chosen are parsed, and the brief is solved again without any that hold no clause.
     whole: dict[int, bool] = {}
     for _ in range(RECHOOSE if clauses else 0):
-        unparsed = [s for s in chosen if id(s) not in whole and s.words <= PIECE_WORDS]
-        whole.update(zip(map(id, unparsed), clauses([s.text for s in unparsed]) if unparsed else []))
+        # an aside in brackets makes no sentence: "Col. Alexander Vindman (a National Security Council
+        # staffer) and Jennifer Williams (a State Department official detailed to ...)." is a list of two
+        unparsed = {id(s): _outside_brackets(s.text) for s in chosen if id(s) not in whole}
+        short = {key: text for key, text in unparsed.items() if len(text.split()) <= PIECE_WORDS}
+        whole.update(zip(short, clauses(list(short.values())) if short else []))
         pieces = {position[id(s)] for s in candidates if not whole.get(id(s), True)}
         if not any(position[id(s)] in pieces for s in chosen):
             break
@@ -252,6 +255,11 @@ def _continuations(candidates: list[Sentence], by_document: list[list[Sentence]]
                 after.append((sentence, before))
                 allowed.add(id(sentence))  # a third may lean on the second
     return after
+
+
+def _outside_brackets(text: str) -> str:
+    """The sentence without its asides in brackets."""
+    return " ".join(re.sub(r"\([^()]*\)", " ", text).split())
 
 
 def _furniture(sentence: Sentence, language: Language) -> bool:
