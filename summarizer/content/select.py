@@ -21,10 +21,11 @@ quotations, questions, loaded terms or a party's claim in the outlet's voice), a
 right straight after the sentence before them in their article ("A third was injured, it said."):
 such a sentence is chosen only with that one, and follows it in the brief. Each candidate may also
 be taken shortened, without the set-off details no other source states (summarizer/content/compress.py):
-the freed words go to more news. A short chosen sentence in which the parser finds no clause (a film's
-credits, a caption, half of a thought split in two) is no sentence: the brief is chosen again without it. The brief opens with
-the sentence that best states the event, as the headlines and leads put it (of two alike, the one
-more outlets state); the rest follow in the order the articles tell them, which puts background last.
+the freed words go to more news. A short chosen sentence in which the parser finds no clause (a
+film's credits, a caption, half of a thought split in two) is no sentence: the brief is chosen again
+without it. The brief opens with the sentence that best states the event, as the headlines and leads
+put it (of two alike, the one more outlets state); the rest follow in the order the articles tell
+them, which puts background last.
 """
 from __future__ import annotations
 

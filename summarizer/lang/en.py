@@ -479,7 +479,7 @@ ENGLISH = Language(
         r"later that (?:day|night|week|month|year|morning|evening)|at the time|at that (?:time|point|moment)|"
         # "Earlier Monday, the ministry announced ...": earlier than what the sentence before told (not
         # "Earlier this month, ...", which is told from the day of writing)
-        r"earlier(?: (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)| in the day| that day)?),"
+        r"earlier(?: (?:on )?(?:" + "|".join(WEEKDAYS) + r")| in the day| that day)?),"
         # an answer to the question before it: "No. It's just a very unfortunate year."
         r"|^(?:yes|no)[.,!]\s"
         # someone told by age in place of a name, then what they did: "The 65-year-old Olympic medalist
