@@ -503,6 +503,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "After all, the Drenna crossing is the busiest in Oskaria.",
                  "If not, the crossing will stay closed until April.",  # an alternative to what the one before said
                  "Plus, the ferry had failed two inspections.",
+                 "Further complicating matters is the role of the ferry line's owner, Brevik Holdings.",
+                 "As such, the Drenna crossing will stay closed until April.",
                  "\"Has anyone seen the ferry's logbook yet?\" goes one.",  # one of the posts the sentence before told of
                  "\"Never again on that crossing,\" wrote another.",
                  # "he" or "she", and no one named: someone the article told of before
@@ -531,6 +533,7 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "A deckhand said he saw water in the engine room on Sunday night.",
                  "One day earlier this month, Brevik Lines sold its oldest ferry to a Vessian firm.",
                  "Earlier this month, Brevik Lines sold its oldest ferry to a Vessian firm.",  # told from the day of writing
+                 "Adding a second ferry to the Drenna crossing would cost Brevik Lines 40 million.",
                  # named, or told by what makes them who they are
                  "The 52-year-old Lind was questioned by port police on Sunday.",
                  "The 19-year-old deckhand who raised the alarm was taken to hospital in Port Velmar.",
