@@ -1,6 +1,7 @@
 """The one place the environment is read (and written): the command and the service build their
 configuration here, and pass it down; nothing in `summarizer/` or `models/` looks at os.environ.
 
+  NEWSBRIEF_EMBEDDER    embedder backend (default minilm; see models/embedder.py)
   NEWSBRIEF_GENERATOR   generator backend (default qwen-1.5b; see models/generator.py)
   NEWSBRIEF_THREADS     threads for the models (default 2)
   NEWSBRIEF_CACHE       folder of joined model weights, their saved instruction blocks (llama-states/,
@@ -47,14 +48,19 @@ def number_setting(name: str, raw: str, kind: type = int, minimum: float = 0):
 
 
 def model_settings(environ: Mapping[str, str] = os.environ) -> ModelSettings:
-    """The models' settings; a bad NEWSBRIEF_GENERATOR or NEWSBRIEF_THREADS is a SettingError here, at the
-    edge, before any work (not a traceback when the generator is first loaded)."""
+    """The models' settings; a bad NEWSBRIEF_EMBEDDER, _GENERATOR or _THREADS is a SettingError here, at
+    the edge, before any work (not a traceback when the model is first loaded)."""
+    from models.embedder import EMBEDDERS
     from models.generator import GENERATORS
 
     defaults = ModelSettings()
-    generator, threads = environ.get("NEWSBRIEF_GENERATOR") or defaults.generator, environ.get("NEWSBRIEF_THREADS")
-    if generator not in GENERATORS:
-        raise SettingError(f"NEWSBRIEF_GENERATOR: unknown generator {generator!r}; known: {', '.join(GENERATORS)}")
-    return ModelSettings(embedder=defaults.embedder, generator=generator,
+    backends = {}
+    for kind, registry in (("embedder", EMBEDDERS), ("generator", GENERATORS)):
+        variable = f"NEWSBRIEF_{kind.upper()}"
+        backends[kind] = environ.get(variable) or getattr(defaults, kind)
+        if backends[kind] not in registry:
+            raise SettingError(f"{variable}: unknown {kind} {backends[kind]!r}; known: {', '.join(registry)}")
+    threads = environ.get("NEWSBRIEF_THREADS")
+    return ModelSettings(**backends,
                          threads=number_setting("NEWSBRIEF_THREADS", threads, minimum=1) if threads else defaults.threads,
                          cache_dir=cache_dir(environ))

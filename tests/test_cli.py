@@ -101,6 +101,8 @@ def test_the_same_article_given_twice_is_one_source_and_the_reader_is_told(tmp_p
     ("NEWSBRIEF_THREADS", "two", "NEWSBRIEF_THREADS: must be a whole number of 1 or more, not 'two'"),
     ("NEWSBRIEF_THREADS", "0", "NEWSBRIEF_THREADS: must be a whole number"),
     ("NEWSBRIEF_GENERATOR", "gpt-9", "NEWSBRIEF_GENERATOR: unknown generator 'gpt-9'; known: qwen-1.5b"),
+    ("NEWSBRIEF_EMBEDDER", "word2vec", "NEWSBRIEF_EMBEDDER: unknown embedder 'word2vec'; known: minilm, "
+                                       "minilm-sentence-transformers"),
 ])
 def test_a_bad_setting_in_the_environment_exits_2_with_one_line(example_paths, variable, value, expected):
     env = dict(os.environ, HF_HUB_OFFLINE="1", **{variable: value})
