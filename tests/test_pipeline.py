@@ -350,6 +350,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Ilse Marn and Jonas Teller contributed to this reporting.",
     "See more articles by Jonas Teller.",
     "Welcome to the Tallow Point Ferry Inquiry experience.",
+    "View larger image Arvo Lind, 52, is seen in this photograph provided by the coast guard.",  # a caption
     "Harbour Wire Reprints: This copy is for your personal, non-commercial use only.",
     "ARVO: There's two answers to that.",  # a transcript's speaker
     "WITH: Ada Brenner (the mayor), Jonas Teller (the captain).",  # a credits list
@@ -517,7 +518,11 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "Earlier Sunday, the coast guard said a second ferry had hit the pier at Tallow Point.",
                  "Earlier, Brevik Lines said the engine had failed in heavy seas.",
                  "The other is the crew's pay, the union said.",  # one of two the sentence before told of
+                 "Most temporarily moved to hotels near Tallow Point.",  # some of those the one before told of
+                 "Others shouted at the crew as they left the ferry.",
+                 "Many are still waiting for their luggage.",
                  "The latter figure is the union's own, not the coast guard's.",
+                 "The same crew had been warned about the engine a year before.",  # the same as the one before told
                  # a connective closing it answers the sentence before
                  "Not every captain on the Drenna crossing welcomed the new timetable, however.",
                  # someone told by age in place of the name the sentence before gave
@@ -526,6 +531,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
         assert leans_back(sentence(text), ENGLISH), text
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
                  "The US said it would send two divers to Tallow Point.",
+                 "Several hundred passengers waited at Tallow Point.",
+                 "Most recently, Brevik Lines added a night crossing.",
                  "In response to the grounding, the authority closed the pier at Tallow Point.",
                  "World War I left two wrecks off Tallow Point, the coast guard said.",
                  "\"Never again on that crossing,\" wrote one passenger on the Velmar Courier's page.",

@@ -35,7 +35,9 @@ def test_the_middle_of_a_quotation_over_several_sentences_is_marked_and_no_brief
 
     text = ('The captain posted on landing: “Two days ago I was told the Marisol Star might never sail again. '
             'Just WALKED off her deck in Port Velmar. Thank you all.” Her crew cheered.\n\n'
-            'He said "We lost power. We drifted. Then the tugs came," on Monday. The 12" pipe burst. It rained.')
+            'He said "We lost power. We drifted. Then the tugs came," on Monday. The 12" pipe burst. It rained.\n\n'
+            # the text given ends inside a quotation, or it runs on into the next paragraph
+            'The mayor spoke at noon. "Our harbour will reopen. The crews are ready. Nobody is leaving')
     sentences = split_sentences(text)
     inside = {s.text: s.inside_quotation for s in sentences}
     assert inside["Just WALKED off her deck in Port Velmar."] and inside["Thank you all.”"]
@@ -43,6 +45,7 @@ def test_the_middle_of_a_quotation_over_several_sentences_is_marked_and_no_brief
     assert not reads_whole(next(s for s in sentences if s.text.startswith("Just WALKED")), ENGLISH)
     # a paragraph whose straight marks do not pair up (an inch mark) opens no quotation by them
     assert not any(s.inside_quotation for s in sentences if s.text in ("The 12\" pipe burst.", "It rained."))
+    assert inside["The crews are ready."] and inside["Nobody is leaving"] and not inside["The mayor spoke at noon."]
 
 
 def test_a_quotation_in_single_marks_over_several_sentences_is_marked_but_an_apostrophe_opens_none():
@@ -199,3 +202,11 @@ def test_initials_that_the_next_words_continue_end_no_sentence():
         "Protesters shouted anti-U.N. slogans outside the port.",
         "The ferry later sailed for the U.S.",
         "The talks begin on Monday."]
+
+
+def test_a_title_before_its_name_ends_no_sentence():
+    text = ("The premier named former Oskarian Amb. Ilse Dravanek to replace Lt. Gen. Arvo Lind at the port. "
+            "The crew was not told.")
+    assert [s.text for s in split_sentences(text)] == [
+        "The premier named former Oskarian Amb. Ilse Dravanek to replace Lt. Gen. Arvo Lind at the port.",
+        "The crew was not told."]

@@ -39,7 +39,8 @@ CARDINALS = {
     "thousand": 1000, "dozen": 12,
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3}
-TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof")
+TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof", "Amb", "Maj",
+          "Adm", "Cmdr", "Cpl", "Pvt", "Brig", "Rev", "Supt", "Det", "Insp")
 SUFFIXES = ("Jr", "Sr")  # after a name: "John F. Kennedy Jr." may end a sentence
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -401,7 +402,7 @@ ENGLISH = Language(
                                   r"[\w’' ]{1,30}’s (?:comment|remarks?|interview)) (?:below|above|here)\b|"
                                   r"https?://|\bwww\.\w|^@\w|\bfollow [^.]{1,60} on twitter\b|^watch\b|^read more about\b|"
                                   # bars between menu items or dates, and photo credits, have no place in prose
-                                  r"\||/Getty\b|, Getty Images\b|\b(?:posted|embedded)(?: (?:it|them|the (?:video|clip|footage|photos?)))? (?:below|above)\b|"
+                                  r"\||/Getty\b|, Getty Images\b|\bView larger image\b|\bEnlarge this image\b|\btoggle caption\b|\b(?:posted|embedded)(?: (?:it|them|the (?:video|clip|footage|photos?)))? (?:below|above)\b|"
                                   r"\bcheck your (?:e-?mail|inbox)\b|\bconfirm your subscription\b|"
                                   r"\bthanks? for (?:signing up|subscribing)\b|\bsign up (?:for|to) (?:our|the)\b|\bin your inbox\b|"
                                   r"\bdelivered (?:every |each )?weekday (?:mornings?|evenings?)\b|"  # a newsletter's blurb
@@ -467,7 +468,8 @@ ENGLISH = Language(
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(
         r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|or|nor|also|so|"
-        r"however|meanwhile|still|yet|then|instead|such|the two|the other|the latter|both|therefore|thus|hence|moreover|furthermore|"
+        r"however|meanwhile|still|yet|then|instead|such|the two|the other|the latter|the same|both|therefore|thus|hence|"
+        r"moreover|furthermore|"
         r"the (ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|parties))\b"
         # a connective that answers the sentence before: "In fact, it was only the third ..."
         r"|^(?:in fact|indeed|in addition|additionally|as a result|in turn|for example|for instance|in other words|"
@@ -482,6 +484,11 @@ ENGLISH = Language(
         # "Earlier Monday, the ministry announced ...": earlier than what the sentence before told (not
         # "Earlier this month, ...", which is told from the day of writing)
         r"earlier(?: (?:on )?(?:" + "|".join(WEEKDAYS) + r")| in the day| that day)?),"
+        # some of those the sentence before told of, not named here: "Most temporarily moved to remote
+        # learning.", "Others shouted ..."; not "Several hundred people ..."
+        r"|^(?:most|many|some|several|others|few|all|none|each)\s+(?:(?:also|still|now|then|later|were|are|was|"
+        r"is|have|has|had|will|would|could|can|may|might|did|do|remain(?:ed|s)?|say|said)\b|[a-z]+ly\b(?!,)|"
+        r"(?!hundred)[a-z]+ed\b)"
         # an answer to the question before it: "No. It's just a very unfortunate year."
         r"|^(?:yes|no)[.,!]\s"
         # someone told by age in place of a name, then what they did: "The 65-year-old Olympic medalist

@@ -122,8 +122,12 @@ def clean(document: Document, language: Language) -> Document:
 def ends_sentence(text: str, language: Language) -> bool:
     """Does the text end as a sentence ends? Not on a title's full stop: "In a move led by New York Gov."
     is an article the given text cut off there (six NeuS leads)."""
-    return SENTENCE_END.search(text) is not None and \
-        re.search(r"\b(?:" + "|".join(language.titles) + r")\.$", text) is None
+    return SENTENCE_END.search(text) is not None and not ends_on_title(text, language)
+
+
+def ends_on_title(text: str, language: Language) -> bool:
+    """Does it end on a title's full stop ("... former United Nations Amb.")?"""
+    return re.search(r"\b(?:" + "|".join(language.titles) + r")\.$", text) is not None
 
 
 def _posted_by(line: str, handle: str) -> bool:

@@ -12,7 +12,7 @@ import nupunkt
 
 from summarizer.lang import Language
 from summarizer.lang.en import ENGLISH
-from summarizer.reading.clean import BULLET_GLYPHS
+from summarizer.reading.clean import BULLET_GLYPHS, ends_on_title
 from summarizer.types import Document, Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
@@ -22,6 +22,7 @@ _BRACKETED = re.compile(r"^\([^()]+[.!?][\"”’]?\)$")
 _BULLET_MARK = re.compile(rf"^[{BULLET_GLYPHS}]\s*")
 _SINGLE_OPENS = re.compile(r"(?:^|(?<=\s))[‘'](?=[A-Z])")
 _SINGLE_CLOSES = re.compile(r"[\w.,!?][’'](?=[\s.,;:!?)\"”]|$)")
+_STRAIGHT_OPENS = re.compile(r'(?<![^\s(\[—–-])"(?=\S)')  # at the paragraph's start, or after a space or dash
 _DOUBLE_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _ENDS_WITH_INITIALS = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.N.", "U.S."
 
@@ -57,23 +58,33 @@ def split_sentences(text: str, document: int = 0, language: Language = ENGLISH) 
 def _spans(paragraph: str, language: Language) -> list[tuple[int, int]]:
     """nupunkt's sentence spans, but for a split after initials that the next words continue: "Former
     governor and U.N. | Ambassador Nikki Haley said ..." (a title after them, `language.after_initials`),
-    "... shout anti-U.S. | slogans" (a word in lower case)."""
+    "... shout anti-U.S. | slogans" (a word in lower case); and for one after a title, before the name
+    it goes with: "... former United Nations Amb. | John Bolton will replace Lt. | Gen. H.R. McMaster"."""
     spans: list[tuple[int, int]] = []
     for start, end in nupunkt.sent_spans(paragraph):
-        if spans and _ENDS_WITH_INITIALS.search(paragraph[spans[-1][0]:spans[-1][1]].rstrip()):
-            following = paragraph[start:end].lstrip()
-            if following[:1].islower() or language.after_initials.match(following):
-                spans[-1] = (spans[-1][0], end)
-                continue
+        before = paragraph[spans[-1][0]:spans[-1][1]].rstrip() if spans else ""
+        following = paragraph[start:end].lstrip()
+        if before and ((_ENDS_WITH_INITIALS.search(before) and (following[:1].islower()
+                                                                or language.after_initials.match(following)))
+                       or (ends_on_title(before, language) and following[:1].isupper())):
+            spans[-1] = (spans[-1][0], end)
+            continue
         spans.append((start, end))
     return spans
 
 
 def _quotation_open(paragraph: str, start: int) -> bool:
-    """Does a quotation opened before `start` run on into the sentence there? Straight marks count only
-    where the paragraph pairs them all: a stray inch mark (a 12" single) would open nothing."""
+    """Does a quotation opened before `start` run on into the sentence there? Where the paragraph's
+    straight marks do not pair up, the odd one out is a quotation that runs on past the paragraph (into
+    the next, as quotations of several paragraphs do, or past where the text given was cut off) or a
+    stray inch mark (a 12" single), which opens nothing: only a mark that opens, after a space, counts."""
     before = paragraph[:start]
-    return before.count("“") > before.count("”") or (before.count('"') % 2 == 1 and paragraph.count('"') % 2 == 0)
+    if before.count("“") > before.count("”"):
+        return True
+    if paragraph.count('"') % 2 == 0:
+        return before.count('"') % 2 == 1
+    last = before.rfind('"')
+    return last >= 0 and bool(_STRAIGHT_OPENS.match(paragraph, last))
 
 
 def _single_marks(paragraph: str) -> list[tuple[int, bool]]:
