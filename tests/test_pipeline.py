@@ -351,6 +351,10 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "See more articles by Jonas Teller.",
     "Welcome to the Tallow Point Ferry Inquiry experience.",
     "View larger image Arvo Lind, 52, is seen in this photograph provided by the coast guard.",  # a caption
+    "Here are five more ferries that ran aground off Tallow Point.",  # pointing at what follows on the page
+    "Directed by Ilse Marn; written by Jonas Teller; music by Ada Brenner; released by Harbour Films.",  # credits
+    "Jonas Teller is the Harbour Wire's associate editor.",  # the writer's own line
+    "Harbour Wire staff writer Ilse Marn has covered the Drenna crossing since 2019.",
     "Harbour Wire Reprints: This copy is for your personal, non-commercial use only.",
     "ARVO: There's two answers to that.",  # a transcript's speaker
     "WITH: Ada Brenner (the mayor), Jonas Teller (the captain).",  # a credits list

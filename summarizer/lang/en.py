@@ -414,6 +414,13 @@ ENGLISH = Language(
                                   r"(?-i:\bJUST WATCHED\b)|\breplay more videos\b|"
                                   r"^read [\"“‘']|"  # a teaser for another story: "Read 'Twilight' Stars to Be ..."
                                   r"^welcome to (?:the|our)\b|"  # the page greeting its reader: "Welcome to the 2018 Midterm Elections experience."
+                                  # ... or pointing at what follows on it: "Here are 10 more celebs who ...", "Here is the audio file ..."
+                                  r"^here(?:'s|’s| is| are)\b|"
+                                  # a film's credits: "Directed by X; written by Y; music by Z; released by W."
+                                  r"^(?:directed|written|produced) by [^;]+(?:;[^;]+){2,}|"
+                                  # the writer's own line: "X is the Courier's associate editor.", "Staff writer X Y has covered ..."
+                                  r"(?-i:^[A-Z][\w.’' -]{1,40} is [\w.’' ]{0,40}['’]s (?:[a-z]+ )?(?:editor|writer|reporter|correspondent|columnist)\.$)|"
+                                  r"(?-i:\b(?:[Ss]taff|[Ss]enior) writer [A-Z][\w’'-]+ [A-Z][\w’'-]+ has (?:covered|written)\b)|"
                                   r"^corrections?:|\bbuy photo\b|\bwait \d+ seconds? to continue\b|"
                                   # an editor's correction note and the page's copyright line: "Correction, 10:15
                                   # a.m. A previous version of this story misstated ...", "© Copyright 2009 Globe ..."
