@@ -88,8 +88,9 @@ class BertMeanEmbedder(_RememberingEmbedder):
 
     Why: importing sentence-transformers (scikit-learn, transformers' generation and distributed
     machinery) took 4 s of each CLI run, more than half of a cold extractive brief; the model itself
-    is six small layers. The vectors are sentence-transformers' to within 1e-6 (tests/test_embedder.py);
-    a folder of another kind is refused, so use the "sentence-transformers" backend for it."""
+    is six small layers. The vectors are sentence-transformers' to within 2e-7 on the seeds' sentences
+    (tests/test_embedder.py holds them to 1e-5); a folder of another kind is refused: load it with
+    SentenceTransformerEmbedder."""
 
     def __init__(self, path: str, name: str, threads: int | None = None, remembered: int = 20_000):
         import torch
