@@ -510,6 +510,9 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "Plus, the ferry had failed two inspections.",
                  "Further complicating matters is the role of the ferry line's owner, Brevik Holdings.",
                  "As such, the Drenna crossing will stay closed until April.",
+                 "Regardless, the damage to the pier was done.",
+                 "To make matters worse, the ferry's radio had failed.",
+                 "Because of the storm over Tallow Point, that's why.",  # the answer to the question before
                  "\"Has anyone seen the ferry's logbook yet?\" goes one.",  # one of the posts the sentence before told of
                  "\"Never again on that crossing,\" wrote another.",
                  # "he" or "she", and no one named: someone the article told of before

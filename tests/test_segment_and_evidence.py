@@ -204,6 +204,14 @@ def test_initials_that_the_next_words_continue_end_no_sentence():
         "The talks begin on Monday."]
 
 
+def test_an_agency_s_credit_opening_a_sentence_is_no_part_of_it():
+    text = "Divers at the wreck on Sunday. (HNN) The coast guard said all 212 passengers were safe. (It was windy.)"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Divers at the wreck on Sunday.", "The coast guard said all 212 passengers were safe.", "It was windy."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
 def test_a_title_before_its_name_ends_no_sentence():
     text = ("The premier named former Oskarian Amb. Ilse Dravanek to replace Lt. Gen. Arvo Lind at the port. "
             "The crew was not told.")

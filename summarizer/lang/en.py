@@ -482,7 +482,8 @@ ENGLISH = Language(
         r"|^(?:in fact|indeed|in addition|additionally|as a result|in turn|for example|for instance|in other words|"
         r"nevertheless|nonetheless|at the same time|in response|by contrast|on the other hand|after all|of course|"
         r"even so|that said|likewise|similarly|otherwise|rather|then again|in short|in any case|anyway|plus|"
-        r"if not|if so|as such|beyond that|to that end),"
+        r"if not|if so|as such|beyond that|to that end|regardless|to make matters worse|worse still|what['’]s more|"
+        r"on top of that|all the same),"
         # ... or one that adds to what the sentence before told: "Further complicating matters is ..."
         r"|^(?:further )?complicating (?:matters|things)\b|^adding to (?:the|that|this)\b"
         # ... or a time told from the sentence before: "By then, she was 22", "Two years later, ..."
@@ -512,6 +513,8 @@ ENGLISH = Language(
                            r"|, (it|he|she|they) (said|added)\b"
                            # a connective closing it answers the sentence before: "..., however."
                            r"|,\s+(?:however|though|instead|too|as well|nonetheless|nevertheless)[.!?]$"
+                           # the answer to a question the sentence before asked: "Because of the prize, that's why."
+                           r"|,\s+that['’]s why[.!]$"
                            r"|, the (minister|spokesman|spokeswoman|official) (said|added)\b"  # which one?
                            # one of those the sentence before told of: '"Has anyone seen it yet?" goes one.'
                            r"|[,\"”]\s+(goes|went|reads|read|says|said|asks|asked|wrote|writes) (one|another)\.?$"),

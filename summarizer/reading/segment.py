@@ -20,6 +20,7 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 _BRACKETED = re.compile(r"^\([^()]+[.!?][\"”’]?\)$")
 # a list's bullet where a page ran the list into the paragraph: "... a strike. ■ 266,000 jobs were added."
 _BULLET_MARK = re.compile(rf"^[{BULLET_GLYPHS}]\s*")
+_AGENCY_CREDIT = re.compile(r"^\([A-Z]{2,6}\)\s+(?=[A-Z\"“])")
 _SINGLE_OPENS = re.compile(r"(?:^|(?<=\s))[‘'](?=[A-Z])")
 _SINGLE_CLOSES = re.compile(r"[\w.,!?][’'](?=[\s.,;:!?)\"”]|$)")
 _STRAIGHT_OPENS = re.compile(r'(?<![^\s(\[—–-])"(?=\S)')  # at the paragraph's start, or after a space or dash
@@ -42,9 +43,11 @@ def split_sentences(text: str, document: int = 0, language: Language = ENGLISH) 
             piece = piece.strip()
             if _BRACKETED.match(piece):  # "(The figures don't include special elections.)": an aside, but whole
                 piece, lead = piece[1:-1], lead + 1
-            bullet = _BULLET_MARK.match(piece)
-            if bullet:
-                piece, lead = piece[bullet.end():], lead + bullet.end()
+            # a bullet, or an agency's credit that opens a sentence inside the paragraph, after a caption:
+            # "(CBC) Montreal police investigated ..." (the dateline that opens a paragraph went in cleaning)
+            opening = _BULLET_MARK.match(piece) or _AGENCY_CREDIT.match(piece)
+            if opening:
+                piece, lead = piece[opening.end():], lead + opening.end()
             if not piece:
                 continue
             begin = paragraph.start() + start + lead
