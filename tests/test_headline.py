@@ -79,6 +79,9 @@ def test_a_title_case_headline_is_set_in_sentence_case_keeping_its_names():
     assert _sentence_case("Ferry Sinks Amid Drenna Storm", strait, ENGLISH) == "Ferry sinks amid Drenna storm"
     # a word of a name's stem written with a capital keeps its own ("Lindholmers"); a single letter does not
     assert _sentence_case("Lindholmers Queue At A Ferry", told, ENGLISH) == "Lindholmers queue at a ferry"
+    # a word opening a second sentence of the headline keeps its capital, and so does a title; "U.S." ends none
+    assert (_sentence_case("Lindholm's Bridge Closed. The Town Saw How Much It Needs Gen. Brevik", told, ENGLISH)
+            == "Lindholm's bridge closed. The town saw how much it needs Gen. Brevik")
     # a headline the outlet already wrote in sentence case keeps its capitals, unknown names and all
     assert (_sentence_case("Mayor Brenner closes the bridge to Brevik traffic", told, ENGLISH)
             == "Mayor Brenner closes the bridge to Brevik traffic")

@@ -472,9 +472,12 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
     assert reads_whole(sentence("Brevik Lines released a statement saying the ship lost engine power."), ENGLISH)
     # ... nor the outlet's own exclamation or guess; someone's exclamation, quoted, is their words
     for text in ("The Marisol Star is back on the Drenna crossing and still going strong!",
-                 "Perhaps the old ferry was never fit for the winter crossings."):
+                 "Perhaps the old ferry was never fit for the winter crossings.",
+                 "The inquiry has proven to be slow and, quite frankly, a waste of the harbour's money.",  # a view
+                 "Ferry-gate is really about the ministry's contempt for the islands."):
         assert not reads_whole(sentence(text), ENGLISH), text
     assert reads_whole(sentence("\"We are alive!\" Captain Arvo Lind told State Radio."), ENGLISH)
+    assert reads_whole(sentence("\"Quite frankly, we are working as hard as we can,\" Ada Brenner said."), ENGLISH)
     # ... nor that someone did not answer the outlet
     for text in ("Brevik Lines did not immediately respond to a request for comment.",
                  "Ilse Marn, a spokeswoman for the harbour authority, declined to comment.",

@@ -104,14 +104,22 @@ def _sentence_case(title: str, written: Counter, language: Language) -> str:
     def case(word: str) -> str:  # each part of "Trump-Russia" on its own
         return "-".join(part if not part[:1].isupper() or _is_name(_bare(part, language), written, language)
                         else part.lower() for part in word.split("-"))
-    return " ".join([words[0]] + [case(w) for w in words[1:]])
+    # a word that opens a second sentence of the headline keeps its capital: "Facebook's apps went down. The ..."
+    return " ".join([words[0]] + [w if _ends_a_sentence(before, language) else case(w)
+                                  for before, w in zip(words, words[1:])])
+
+
+def _ends_a_sentence(word: str, language: Language) -> bool:
+    """"down." does; "U.S." and "Gen." do not."""
+    return re.search(r"[a-z]{2}[.!?][\"”’']?$", word) is not None and word.rstrip(".") not in language.titles
 
 
 def _is_name(word: str, written: Counter, language: Language) -> bool:
     """An acronym, a word with a capital inside it ("McSally"), or a word the articles write with a capital
-    inside a sentence more often than without."""
+    inside a sentence more often than without, or a title ("Gen.")."""
     stem = language.stem(word)
-    return (len(word) > 1 and word.isupper()) or word[1:] != word[1:].lower() or written[(stem, True)] > written[(stem, False)]
+    return ((len(word) > 1 and word.isupper()) or word[1:] != word[1:].lower() or word in language.titles
+            or written[(stem, True)] > written[(stem, False)])
 
 
 def _states_the_news(title: str, max_words: int, language: Language) -> bool:

@@ -366,7 +366,8 @@ ENGLISH = Language(
     # the outlet's own excitement or guess, not news told neutrally: "Lady Gaga is ready for her big screen
     # debut!", "Perhaps McCarthy, like Faulkner, is all but unfilmable." (an exclamation inside quotation
     # marks is someone's words, and "Yahoo! said ..." a name)
-    writer_exclaims=re.compile(r"!\s*$|^\s*(?:perhaps|maybe)\b", _I),
+    # ... or gives the writer's own view: "... and, quite frankly, a waste of time", "X is really about Y"
+    writer_exclaims=re.compile(r"!\s*$|^\s*(?:perhaps|maybe)\b|\bfrankly\b|\bis really about\b", _I),
     # what a statement says is news; that one was made, and when, or which outlet had the story first, is not
     says_nothing=re.compile(r"\b(?:released|issued|put out|published|made)\s+(?:a|an|its|their)\s+(?:\w+\s+)?"
                             r"(?:statement|announcement|press release|communiqu[eé])"
