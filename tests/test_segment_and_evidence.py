@@ -1,3 +1,5 @@
+import pytest
+
 from summarizer.wording.evidence import (date_numbers, dropped_qualifiers, missing_names, missing_numbers, names, numbers,
     unquoted)
 from summarizer.reading.segment import split_sentences
@@ -14,18 +16,20 @@ def test_sentences_carry_exact_offsets_and_paragraphs_never_merge():
     assert [s.index for s in sentences] == [0, 1, 2, 3]
 
 
-def test_a_whole_sentence_in_brackets_is_read_without_them():
-    text = "The ferry sank. (The Drenna crossing is the busiest in Vessia.) Divers (two teams) went down."
+@pytest.mark.parametrize("text, expected", [
+    # a whole sentence in brackets is read without them; an aside inside one stays
+    ("The ferry sank. (The Drenna crossing is the busiest in Vessia.) Divers (two teams) went down.",
+     ["The ferry sank.", "The Drenna crossing is the busiest in Vessia.", "Divers (two teams) went down."]),
+    # a bullet a page ran into the paragraph
+    ("The ferry sank. ■ 212 passengers were rescued. ■ Divers went down.",
+     ["The ferry sank.", "212 passengers were rescued.", "Divers went down."]),
+    # an agency's credit opening a sentence inside the paragraph, after a caption
+    ("Divers at the wreck on Sunday. (HNN) The coast guard said all 212 passengers were safe. (It was windy.)",
+     ["Divers at the wreck on Sunday.", "The coast guard said all 212 passengers were safe.", "It was windy."]),
+])
+def test_what_wraps_or_opens_a_sentence_is_no_part_of_it(text, expected):
     sentences = split_sentences(text)
-    assert [s.text for s in sentences] == [
-        "The ferry sank.", "The Drenna crossing is the busiest in Vessia.", "Divers (two teams) went down."]
-    assert all(text[s.start:s.end] == s.text for s in sentences)
-
-
-def test_a_bullet_run_into_the_paragraph_is_not_part_of_its_sentence():
-    text = "The ferry sank. ■ 212 passengers were rescued. ■ Divers went down."
-    sentences = split_sentences(text)
-    assert [s.text for s in sentences] == ["The ferry sank.", "212 passengers were rescued.", "Divers went down."]
+    assert [s.text for s in sentences] == expected
     assert all(text[s.start:s.end] == s.text for s in sentences)
 
 
@@ -202,14 +206,6 @@ def test_initials_that_the_next_words_continue_end_no_sentence():
         "Protesters shouted anti-U.N. slogans outside the port.",
         "The ferry later sailed for the U.S.",
         "The talks begin on Monday."]
-
-
-def test_an_agency_s_credit_opening_a_sentence_is_no_part_of_it():
-    text = "Divers at the wreck on Sunday. (HNN) The coast guard said all 212 passengers were safe. (It was windy.)"
-    sentences = split_sentences(text)
-    assert [s.text for s in sentences] == [
-        "Divers at the wreck on Sunday.", "The coast guard said all 212 passengers were safe.", "It was windy."]
-    assert all(text[s.start:s.end] == s.text for s in sentences)
 
 
 def test_a_title_before_its_name_ends_no_sentence():
