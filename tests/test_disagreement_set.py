@@ -64,3 +64,17 @@ def test_the_seeds_show_the_dispute_over_shusha(models):
     sides = {c.value: c.documents for c in shusha.claims}
     # Aliyev's "taken" (and the separatists' "lost control") against Pashinyan's "the fighting continues"
     assert set(sides) == {"taken", "still contested"} and len(sides["taken"]) >= 2
+
+
+def test_two_tolls_in_two_articles_leads_differ_however_else_the_sentences_differ(models, example_documents):
+    from summarizer.pipeline import Options, summarize
+
+    # State Radio's "nine people were confirmed dead and that divers would continue searching" and
+    # Coastline Daily's "at least 11 people were killed, while the union put the toll at 17 or more":
+    # 0.34 close in meaning, but both in their articles' first sentences, counting people
+    state_radio, coastline = (d for d in example_documents if "03-state-radio" in d.origin
+                              or "05-coastline-daily" in d.origin)
+    brief = summarize([state_radio, coastline], Options(), models)
+    [toll] = [d for d in brief.disagreements if d.topic == "Death toll"]
+    sides = {c.value: c.documents for c in toll.claims}
+    assert sides == {"nine": [0], "at least 11": [1], "17 or more": [1]}
