@@ -26,6 +26,7 @@ import numpy as np
 from summarizer.content.extract import cite
 from summarizer.content.select import reads_whole
 from summarizer.lang import Language
+from summarizer.reading.clean import ends_on_title
 from summarizer.types import TITLE, BriefSentence, Citation, CitationCheck, Document, Evidence, Sentence, Support
 
 _PUNCTUATION = ".,;:!?\"'“”‘’()"
@@ -111,7 +112,7 @@ def _sentence_case(title: str, written: Counter, language: Language) -> str:
 
 def _ends_a_sentence(word: str, language: Language) -> bool:
     """"down." does; "U.S." and "Gen." do not."""
-    return re.search(r"[a-z]{2}[.!?][\"”’']?$", word) is not None and word.rstrip(".") not in language.titles
+    return re.search(r"[a-z]{2}[.!?][\"”’']?$", word) is not None and not ends_on_title(word, language)
 
 
 def _is_name(word: str, written: Counter, language: Language) -> bool:
