@@ -277,7 +277,13 @@ ENGLISH = Language(
                  r"six|seven|eight|nine|ten|dozens|hundreds|\d+)\b)",
     implied_numbers={"both": "2"},
     own_spokesman=re.compile(r"^(?:its|her|his|their) (?:spokes(?:man|woman|person)|office|press office)\b", _I),
-    name_equivalents={"GOP": "Republican", "Dems": "Democrat", "Dem": "Democrat"},
+    # ... and a place whose people's name is not made from it by an ending ("French", "Dutch")
+    name_equivalents={"GOP": "Republican", "Dems": "Democrat", "Dem": "Democrat",
+                      "France": "French", "Britain": "British", "Spain": "Spanish", "Netherlands": "Dutch",
+                      "Switzerland": "Swiss", "Wales": "Welsh", "Philippines": "Filipino", "Denmark": "Danish",
+                      "Sweden": "Swedish", "Finland": "Finnish", "Poland": "Polish", "Ireland": "Irish",
+                      "Scotland": "Scottish", "Greece": "Greek", "Thailand": "Thai", "Turkey": "Turkish",
+                      "Norway": "Norwegian", "Peru": "Peruvian", "Iceland": "Icelandic", "Portugal": "Portuguese"},
     possessive=re.compile(r"['’]s$"),
     demonym=re.compile(r"(?:ish|ian|ians|ese|is|i|er|ers|ean|eans|an|ans|n|ns)$"),
     # "called off" and "called for" report an act; "called the strike illegal" is a claim

@@ -109,6 +109,11 @@ def date_numbers(text: str, language: Language = ENGLISH) -> set[str]:
     return in_dates - numbers(language.date.sub(" ", text), language)
 
 
+# letters a place's name may have past what its people's name keeps: "Mexic-an" is of "Mexic-o",
+# "Belg-ian" of "Belg-ium"
+DEMONYM_REST = 3
+
+
 def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) -> set[str]:
     """Names in the claim none of whose words appear in the sources (so 'Dravanek' covers 'Ilse Dravanek',
     'Russia' covers 'Trump-Russia').
@@ -118,14 +123,22 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     """
     joined = _plain(_undot(" ".join(sources)))
     words = set(re.findall(r"\w+", joined))
+    unhyphenated = set(re.findall(r"\w+", joined.replace("-", "")))  # "G7" is found in "G-7"
     stem = language.stem
+
+    @cache
+    def named_words() -> set[str]:
+        return {w.lower() for name in names(" ".join(sources), language) for w in re.split(r"[\s-]+", name)}
 
     def found(word: str) -> bool:
         if stem(word) in joined if len(stem(word)) > 2 else stem(word) in words:
             return True
-        # a people named after its place: "Lindish" is found in "Lind"
+        if len(word) > 1 and word.lower() in unhyphenated:
+            return True
+        # a people named after its place: "Lindish" is found in "Lind", "Velmaran" in the name "Velmaro"
         place = language.demonym.sub("", word.lower())
-        return len(place) >= 4 and place in words
+        return len(place) >= 4 and (place in words or any(
+            w.startswith(place) and len(w) - len(place) <= DEMONYM_REST for w in named_words()))
 
     def common_word(name: str) -> bool:
         # A capital on the first word may be only the sentence's: "Flooding closed the road" is
