@@ -124,6 +124,10 @@ def test_names_and_quotes_must_be_in_the_sources():
     assert missing_names("French divers searched", ["Divers from France searched"]) == set()
     assert missing_names("Paula spoke", ["Paul spoke"]) == {"Paula"}
     assert missing_names("Hunter spoke", ["The hunting season opened"]) == {"Hunter"}
+    # a body's initials over "and" and "for" in its name, or its first letters
+    assert missing_names("The VFSA said", ["The Velmar Ferry and Shipping Authority said"]) == set()
+    assert missing_names("The VCC said", ["The Velmar Centre for Coastal Crossings said"]) == set()
+    assert missing_names("The VSA said", ["The Velmar Ferry and Shipping Authority said"]) == {"VSA"}
     # an acronym the claim spells out itself is no further name; a month is found in its abbreviation
     assert missing_names("The Velmar Ferry Authority (VFA) chief resigned", ["The Velmar Ferry Authority chief quit"]) == set()
     assert missing_names("The VFA chief resigned", ["The harbour chief quit"]) == {"VFA"}

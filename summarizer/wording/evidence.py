@@ -155,7 +155,9 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
 
     @cache
     def short_forms() -> tuple[set[str], set[str]]:
-        return set(re.findall(r"\b[A-Z]{2,}\b", undotted)), {_initials(n) for n in names(undotted, language)}
+        # a body's name runs on over "and" and "for": "Food and Drug Administration" is the FDA's
+        linked = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:and|for|&)\s+(?=[A-Z])", r"\1 ", undotted)
+        return set(re.findall(r"\b[A-Z]{2,}\b", undotted)), {_initials(n) for n in names(linked, language)}
 
     def same_name(name: str) -> bool:
         bare = language.without_possessive(name)
@@ -163,7 +165,9 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
         if other is not None and re.search(rf"\b{re.escape(other)}", undotted):
             return True
         acronyms, initials = short_forms()
-        return _initials(bare) in acronyms or (bare.isupper() and bare in initials)
+        # ... its first letters at least: "CDC" for "Centers for Disease Control and Prevention"
+        return _initials(bare) in acronyms or (bare.isupper() and any(
+            i == bare or (len(bare) >= 3 and i.startswith(bare)) for i in initials))
 
     months = {month.lower(): month[:3] for month in language.months}
 
