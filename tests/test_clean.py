@@ -167,6 +167,13 @@ def test_a_link_label_run_into_the_text_is_taken_off():
     assert clean_(Document(text=text, origin="x")).text == "Ferry lines vowed to keep the crossings open amid the strike."
 
 
+def test_a_page_s_links_run_in_after_a_name_are_taken_off():
+    text = ("Harbour master Ada Brenner Ada BrennerFerry strike ends Port budget passes Drenna crossing reopens MORE "
+            "(Port Velmar) said the crossing would reopen on Monday.")
+    assert clean_(Document(text=text, origin="x")).text == \
+        "Harbour master Ada Brenner (Port Velmar) said the crossing would reopen on Monday."
+
+
 def test_datelines_with_an_agency_are_not_news():
     story = "A passenger ferry ran aground off Tallow Point on Saturday, the coast guard said."
     for dateline in ("TALLOW POINT (Harbour Wire) — ", "PORT VELMAR, Vessia (HNN) - ", "Port Velmar (HNN)",

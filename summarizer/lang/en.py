@@ -402,6 +402,7 @@ ENGLISH = Language(
                              # and a page's share buttons into its first line: "Tweet View Comments \"Next Tuesday, ..."
                              r"|^CLOSE\s+(?=[A-Z\"“])|^(?:(?:Tweet|Share|Email|Print|View Comments|Comments)\s+){2,}(?=[A-Z\"“])"),
     link_label=re.compile(r"\s+Opens a New Window(?=[.,;:]|$)"),
+    related_links=re.compile(r"\b((?:[A-Z][\w.'’()-]*\s){1,4}[A-Z][\w'’-]*) \1(?=[A-Z\"'‘“])[^\n]{0,400}? MORE\b"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
                             r"\b(?:can be reached at|is reachable at|email us at|reach (?:him|her|them|us) at)\b|^e-?mail:", _I),
     furniture_sentence=re.compile(r"\bMUST WATCH\b|\bPLAY VIDEO\b|\bclick here\b|\bclick (?:on )?the [^.]{1,40}\b(?:button|link|tab|icon)\b|\byou can (?:watch|see|listen)\b|"
@@ -423,6 +424,12 @@ ENGLISH = Language(
                                   r"^welcome to (?:the|our)\b|"  # the page greeting its reader: "Welcome to the 2018 Midterm Elections experience."
                                   # ... or pointing at what follows on it: "Here are 10 more celebs who ...", "Here is the audio file ..."
                                   r"^here(?:'s|’s| is| are)\b|"
+                                  # a link to more elsewhere: "The National Institute on Aging has more on Alzheimer's."
+                                  r"(?-i:^(?:The )?[A-Z][^!?]{0,80}? ha(?:s|ve) more (?:information )?(?:on|about) (?:\S+ ){0,4}\S+\.$)|"
+                                  # a photo's caption, in the present with the day it was taken: "Bishop Ann Holm
+                                  # addresses the media Aug. 19, 2018, during a news conference."
+                                  r"(?-i:^(?:The |A )?(?:[A-Z][\w.'’-]*,?\s+){1,7}(?!(?:says|tells|writes|is|has|was|does)\b)[a-z]{3,}s\s"
+                                  r"[^.!?]{0,80}?\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b)|"
                                   # a film's credits: "Directed by X; written by Y; music by Z; released by W."
                                   r"^(?:directed|written|produced) by [^;]+(?:;[^;]+){2,}|"
                                   # the writer's own line: "X is the Courier's associate editor.", "Staff writer X Y has covered ..."

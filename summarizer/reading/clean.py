@@ -73,6 +73,7 @@ def clean(document: Document, language: Language) -> Document:
         line = _TRAILING_URL.sub("", line)  # "... switched at birth in 1945. https://kare11.tv/2JF": the link goes
         line = _INLINE_QUOTE.sub("", line)
         line = language.link_label.sub("", line)  # "... amid the trade war Opens a New Window.": the label goes
+        line = language.related_links.sub(r"\1", line)  # "... Ann Holm Ann HolmFerry bill stalls MORE said": the links go
         if not line:
             continue
         after_handle, handle = handle, (line[1:] if _HANDLE.fullmatch(line) else None)
