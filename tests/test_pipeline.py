@@ -445,6 +445,11 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
     def sentence(text):
         return Sentence(0, 0, text, 0, len(text))
 
+    # the end of someone's words cut from their start, without quotation marks
+    for text in ("Until now, said Lind, who was headed to a shelter for crews in Port Velmar.",
+                 "Drenna ferry disaster, said the Harbour Observer's editor Ada Brenner."):
+        assert not reads_whole(sentence(text), ENGLISH), text
+    assert reads_whole(sentence("On Monday, the captain said the engines had failed twice."), ENGLISH)
     # "we" and "I" outside quotation marks: the brief cannot say who speaks
     for text in ("Today we sought and received a search warrant for the ferry's logbooks.",
                  "What I can control, however, are the decisions I make today about the fleet.",

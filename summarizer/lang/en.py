@@ -534,7 +534,9 @@ ENGLISH = Language(
                            r"|[,\"”]\s+(goes|went|reads|read|says|said|asks|asked|wrote|writes) (one|another)\.?$"),
     personal_pronoun=re.compile(r"\b(?:he|she|him)\b", _I),
     # left by splitting: lower case, a dash, an ellipsis, or what closes a bracket or a clause ("), another member")
-    fragment=re.compile(r"^(?:[-–—…)\],;:]|\.\.\.|[a-z])"),
+    # ... or the end of someone's words cut from their start, a few words before ", said X": "Until now,
+    # said Miles, who was headed to ...", "Simpson murder trial, said Gallup's Editor in Chief ..."
+    fragment=re.compile(r"^(?:[-–—…)\],;:]|\.\.\.|[a-z])|^[A-Z][^,.!?\"“”]{0,25}, (?:said|says) (?:the )?[A-Z]"),
     # offices a country's or body's initials name ("U.S. Ambassador", "U.N. General Assembly"); not
     # "President" or "Prime", which a new sentence after "... entering the U.S." opens as often
     after_initials=re.compile(r"(?:Ambassador|Secretary|Senator|Sen\.|Rep\.|Representative|Attorney|General|"
