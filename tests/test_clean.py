@@ -168,10 +168,12 @@ def test_a_link_label_run_into_the_text_is_taken_off():
 
 
 def test_a_page_s_links_run_in_after_a_name_are_taken_off():
-    text = ("Harbour master Ada Brenner Ada BrennerFerry strike ends Port budget passes Drenna crossing reopens MORE "
-            "(Port Velmar) said the crossing would reopen on Monday.")
-    assert clean_(Document(text=text, origin="x")).text == \
-        "Harbour master Ada Brenner (Port Velmar) said the crossing would reopen on Monday."
+    for text in ("Harbour master Ada Brenner Ada BrennerFerry strike ends Port budget passes Drenna crossing reopens MORE "
+                 "(Port Velmar) said the crossing would reopen on Monday.",
+                 "Harbour master Ada Brenner Adaline (Ada) Marie BrennerFerry strike ends Port budget passes MORE "
+                 "(Port Velmar) said the crossing would reopen on Monday."):
+        assert clean_(Document(text=text, origin="x")).text == \
+            "Harbour master Ada Brenner (Port Velmar) said the crossing would reopen on Monday."
 
 
 def test_datelines_with_an_agency_are_not_news():

@@ -477,7 +477,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
         assert reads_whole(sentence(text), ENGLISH), text
     # that a statement was made is not news; what it says is
     for text in ("Brevik Lines released a statement early Monday evening.",
-                 "The Oskarian coast guard issued a statement on Sunday."):
+                 "The Oskarian coast guard issued a statement on Sunday.",
+                 "The captain's lawyer Ada Brenner sent State Radio a statement Tuesday evening."):
         assert not reads_whole(sentence(text), ENGLISH), text
     assert reads_whole(sentence("Brevik Lines released a statement saying the ship lost engine power."), ENGLISH)
     # ... nor the outlet's own exclamation or guess; someone's exclamation, quoted, is their words

@@ -85,8 +85,9 @@ class Language:
     embed_furniture: re.Pattern  # text of embedded players and posts, at any length: "delete your Tweet location history"
     credit_prefix: re.Pattern  # a photo credit or player button run into the line after it: "Mike Coppola/Getty The twins ..."
     link_label: re.Pattern  # a link's label for screen readers, run into the text: "... amid the trade war Opens a New Window."
-    # a page's links to its other stories on a person, run into the text after the name they follow
-    # (group 1, the name, stays): "Senator Ann Holm Ann HolmFerry bill stalls Port budget passes MORE (Osk.) said"
+    # a page's links to its other stories on a person, run into the text after the name they follow, under
+    # the person's full name (group 1, the name as the text gives it, stays): "Senator Holm Ann Marie HolmFerry
+    # bill stalls Port budget passes MORE (Osk.) said"
     related_links: re.Pattern
     contact_line: re.Pattern  # how to reach the writer or the desk: "jdoe@paper.com", "can be reached at"
     furniture_sentence: re.Pattern  # a sentence of page furniture inside a paragraph: "Click here to ...", "MUST WATCH"

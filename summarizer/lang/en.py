@@ -375,7 +375,7 @@ ENGLISH = Language(
     # ... or gives the writer's own view: "... and, quite frankly, a waste of time", "X is really about Y"
     writer_exclaims=re.compile(r"!\s*$|^\s*(?:perhaps|maybe)\b|\bfrankly\b|\bis really about\b", _I),
     # what a statement says is news; that one was made, and when, or which outlet had the story first, is not
-    says_nothing=re.compile(r"\b(?:released|issued|put out|published|made)\s+(?:a|an|its|their)\s+(?:\w+\s+)?"
+    says_nothing=re.compile(r"\b(?:released|issued|put out|published|made|sent(?:\s+[\w.’']+){0,3}?)\s+(?:a|an|its|their)\s+(?:\w+\s+)?"
                             r"(?:statement|announcement|press release|communiqu[eé])"
                             r"(?:\s+(?:on|early|late|this|last|in|the|morning|afternoon|evening|night|day|week|"
                             + "|".join(WEEKDAYS) + r"))*\s*\.?[\"”’']?$|"
@@ -402,7 +402,7 @@ ENGLISH = Language(
                              # and a page's share buttons into its first line: "Tweet View Comments \"Next Tuesday, ..."
                              r"|^CLOSE\s+(?=[A-Z\"“])|^(?:(?:Tweet|Share|Email|Print|View Comments|Comments)\s+){2,}(?=[A-Z\"“])"),
     link_label=re.compile(r"\s+Opens a New Window(?=[.,;:]|$)"),
-    related_links=re.compile(r"\b((?:[A-Z][\w.'’()-]*\s){1,4}[A-Z][\w'’-]*) \1(?=[A-Z\"'‘“])[^\n]{0,400}? MORE\b"),
+    related_links=re.compile(r"\b([A-Z][a-z][\w'’-]*) (?:\(?[A-Z][\w.'’()-]*\s){0,3}\1(?=[A-Z\"'‘“])[^\n]{0,400}? MORE\b"),
     contact_line=re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov)\b|\w\(at\)\w|"
                             r"\b(?:can be reached at|is reachable at|email us at|reach (?:him|her|them|us) at)\b|^e-?mail:", _I),
     furniture_sentence=re.compile(r"\bMUST WATCH\b|\bPLAY VIDEO\b|\bclick here\b|\bclick (?:on )?the [^.]{1,40}\b(?:button|link|tab|icon)\b|\byou can (?:watch|see|listen)\b|"
