@@ -409,6 +409,8 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     # ... or in the present, with the day it was taken
     "Port Velmar Mayor Ada Brenner addresses reporters Aug. 19, 2025, during a news conference.",
     "The Velmar Maritime Institute has more on ferry safety.",  # a link to more elsewhere
+    "The case is Brevik Lines v. Port of Velmar, Velmar District Court, No. 26-0412.",  # a docket line
+    "The case is In re: Brevik Lines Ltd, Velmar Bankruptcy Court, No. 26-bk-0099.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -434,6 +436,7 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
                  "The new timetable takes effect on Monday, March 16, 2026.",
                  "Captain Arvo Lind says the ferry left Port Velmar on March 3, 2026, in calm weather.",
                  "The ferry line has more on its books than it can crew, the union said.",
+                 "The case is now before the Velmar District Court, the authority said.",
                  "Engine failure contributed to the grounding, the coast guard said.",
                  "\"We will ask @VelmarPorts for the ferry's safety record,\" the mayor wrote on Twitter."):
         assert reads_whole(Sentence(0, 0, text, 0, len(text)), ENGLISH), text

@@ -424,6 +424,8 @@ ENGLISH = Language(
                                   r"^welcome to (?:the|our)\b|"  # the page greeting its reader: "Welcome to the 2018 Midterm Elections experience."
                                   # ... or pointing at what follows on it: "Here are 10 more celebs who ...", "Here is the audio file ..."
                                   r"^here(?:'s|’s| is| are)\b|"
+                                  # a wire story's docket line: "The case is Mikos v. United States, 08-1280."
+                                  r"(?-i:^The cases? (?:is|are) (?:In re\b|[A-Z][^,.]{0,60} v\. ))|"
                                   # a link to more elsewhere: "The National Institute on Aging has more on Alzheimer's."
                                   r"(?-i:^(?:The )?[A-Z][^!?]{0,80}? ha(?:s|ve) more (?:information )?(?:on|about) (?:\S+ ){0,4}\S+\.$)|"
                                   # a photo's caption, in the present with the day it was taken: "Bishop Ann Holm
