@@ -236,12 +236,16 @@ def test_a_dateline_below_captions_or_in_a_second_story_is_taken_off():
             "TALLOW POINT -- Divers reached the wreck of the Marisol Star on Sunday.\n\n"
             "PORT VELMAR, Vessia — The ferry's owner said it would pay for the salvage.\n\n"
             "U.S. - Vessian talks on ferry safety resume in June.\n\n"  # no place in capitals: kept as written
-            "OSR — the safety regulator — opened an inquiry.")  # lower case after the dash: prose
+            "OSR — the safety regulator — opened an inquiry.\n\n"  # lower case after the dash: prose
+            "Port Velmar (HNN) The harbour reopened on Monday.\n\n"  # below a page's story highlights
+            "The Velmar Ferry Authority (VFA) said the harbour was safe.")  # a body's initials: prose
     paragraphs = clean_(Document(text=text, origin="x")).text.split("\n\n")
-    assert paragraphs[-4:] == ["Divers reached the wreck of the Marisol Star on Sunday.",
+    assert paragraphs[-6:] == ["Divers reached the wreck of the Marisol Star on Sunday.",
                                "The ferry's owner said it would pay for the salvage.",
                                "U.S. - Vessian talks on ferry safety resume in June.",
-                               "OSR — the safety regulator — opened an inquiry."]
+                               "OSR — the safety regulator — opened an inquiry.",
+                               "The harbour reopened on Monday.",
+                               "The Velmar Ferry Authority (VFA) said the harbour was safe."]
 
 
 def test_sentences_run_together_by_the_page_are_parted():

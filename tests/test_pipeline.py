@@ -378,6 +378,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Captain Arvo Lind (Photo: .)",
     "March 3, 6:00 p.m. Updated with a statement from Brevik Lines' lawyer.",
     "March 3, 2024 Divers search the water off Tallow Point.",
+    "Aug. 3, 2024 Divers search the water off Tallow Point.",
     "Eleven ferries cross the strait each day. Here are the crossings to watch.",
     "Here's what we know about the Marisol Star.",
     "1 of 14 Full Screen Autoplay Close Skip Ad × The Marisol Star aground View Photos Divers search the water.",
@@ -547,6 +548,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "Many are still waiting for their luggage.",
                  "The latter figure is the union's own, not the coast guard's.",
                  "The same crew had been warned about the engine a year before.",  # the same as the one before told
+                 "In them, the captain blamed the weather for the grounding.",  # "them": what the one before told of
+                 "Among those rescued were two divers from Drenna.",
                  # a connective closing it answers the sentence before
                  "Not every captain on the Drenna crossing welcomed the new timetable, however.",
                  # someone told by age in place of the name the sentence before gave
@@ -556,6 +559,7 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
     for text in ("\"We will not stop,\" Arvo said of the search near Tallow Point.",
                  "The US said it would send two divers to Tallow Point.",
                  "Several hundred passengers waited at Tallow Point.",
+                 "In Drenna, the ferry's owner said the crossings would resume.",
                  "Most recently, Brevik Lines added a night crossing.",
                  "In response to the grounding, the authority closed the pier at Tallow Point.",
                  "World War I left two wrecks off Tallow Point, the coast guard said.",

@@ -479,8 +479,9 @@ ENGLISH = Language(
                                   r"\bskip ad\b|\bfull screen autoplay\b|\bview photos\b|"  # a gallery's controls
                                   r"\bcheck out the (?:video|clip|photos?|gallery) (?:below|above)\b|(?-i:^(?:Email|Share) This\b)|"
                                   r"(?-i:(?:^|[ap]\.m\.\s+|\b[A-Z]T\s+)Updated (?:with|to (?:include|add|reflect))\b)|"
-                                  # a caption that opens with its date: "July 4, 2016 Spectators on the Mall watch ..."
-                                  r"(?-i:^(?:" + "|".join(MONTHS) + r") \d{1,2}, \d{4} (?=[A-Z]))|"
+                                  # a caption that opens with its date: "July 4, 2016 Spectators on the Mall watch ...",
+                                  # "Jan. 20, 2017 Keilaun Wilson of Columbia, S.C., sells T-shirts ..."
+                                  r"(?-i:^(?:" + "|".join(MONTHS + tuple(m + r"\." for m in _CAPTION_MONTHS)) + r") \d{1,2}, \d{4} (?=[A-Z]))|"
                                   # a teaser's "here are the races to watch", "Here's what we know"
                                   r"(?:^|[.:] )here(?:['’]s| are| is) (?:what|the|how|why|a look|everything|who|where)\b|"
                                   # a transcript's speaker or a credits list: "TRUMP: There's two answers to
@@ -513,6 +514,9 @@ ENGLISH = Language(
         r"|^(?:most|many|some|several|others|few|all|none|each)\s+(?:(?:also|still|now|then|later|were|are|was|"
         r"is|have|has|had|will|would|could|can|may|might|did|do|remain(?:ed|s)?|say|said)\b|[a-z]+ly\b(?!,)|"
         r"(?!hundred)[a-z]+ed\b)"
+        # a pronoun for what the sentence before told, after a preposition: "In them, Sandusky expressed ...",
+        # "Among those killed ..." (not "Like her predecessor, ...")
+        r"|^(?:in|of|from|with|among|for|to|by|on|at|under|like|unlike|including) (?:(?:them|it|him|her),|those\b|these\b)"
         # an answer to the question before it: "No. It's just a very unfortunate year."
         r"|^(?:yes|no)[.,!]\s"
         # someone told by age in place of a name, then what they did: "The 65-year-old Olympic medalist

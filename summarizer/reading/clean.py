@@ -38,8 +38,10 @@ _DATELINE = re.compile(
     r"|(?:[A-Z][\w.\-]*(?:,?\s+[A-Z0-9][\w.\-]*){0,4}\s*)?\([A-Z][\w.\-]{1,30} [A-Z][\w.\-]{1,30}\)\s*(?:--|–|—|-)\s*(?=[A-Z\"“]))")
 # A page that runs captions, a video's length or tags above the story has its dateline further down
 # ("(2:04)", then "HOUSTON -- Astros first baseman ..."), and a page may hold several stories. A place
-# in capitals (three letters in a row: not "U.S. - China") and a dash open no paragraph of prose.
-_LATER_DATELINE = re.compile(rf"^(?=[A-Z.'’/\- ]*[A-Z]{{3}})(?:{_PLACE_DATELINE})(?=[A-Z\"“])")
+# in capitals (three letters in a row: not "U.S. - China") and a dash open no paragraph of prose; nor
+# does a place and an agency's initials in brackets, under a page's story highlights: "Washington (CNN) ".
+_LATER_DATELINE = re.compile(rf"^(?:(?=[A-Z.'’/\- ]*[A-Z]{{3}})(?:{_PLACE_DATELINE})"
+                             r"|[A-Z][a-z]+(?:,? [A-Z][a-z.]+){0,2} \([A-Z]{2,6}\) )(?=[A-Z\"“])")
 _WORDISH = re.compile(r"[A-Za-z]")
 # Script a page left in its text: "window._taboola = window._taboola || []; _taboola.push({ ... });"
 _CODE = re.compile(r"\bwindow\.\w|\bfunction\s*\(|\w\.push\(|\bvar \w+ =|[{};]\s*\)?;?\s*$")
