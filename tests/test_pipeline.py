@@ -379,6 +379,8 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "March 3, 6:00 p.m. Updated with a statement from Brevik Lines' lawyer.",
     "March 3, 2024 Divers search the water off Tallow Point.",
     "Aug. 3, 2024 Divers search the water off Tallow Point.",
+    "Above, Captain Arvo Lind leaves the court in Port Velmar.",  # a caption pointing at its picture
+    "Pictured: divers search the water off Tallow Point.",
     "Eleven ferries cross the strait each day. Here are the crossings to watch.",
     "Here's what we know about the Marisol Star.",
     "1 of 14 Full Screen Autoplay Close Skip Ad × The Marisol Star aground View Photos Divers search the water.",
@@ -412,6 +414,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "The Velmar Maritime Institute has more on ferry safety.",  # a link to more elsewhere
     "The case is Brevik Lines v. Port of Velmar, Velmar District Court, No. 26-0412.",  # a docket line
     "The case is In re: Brevik Lines Ltd, Velmar Bankruptcy Court, No. 26-bk-0099.",
+    "The case is: C-12/26, Brevik Lines Ltd v. Port of Velmar.",
 ])
 def test_page_furniture_inside_a_paragraph_is_no_brief_material(text):
     from summarizer.content.select import reads_whole
@@ -539,6 +542,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "\"I feel really sorry for Captain Lind,\" she said.",  # a name in the quotation is not who speaks
                  "By then, the Marisol Star had drifted two miles off Tallow Point.",  # a time told from the one before
                  "Two years later, Brevik Lines bought a second ferry.",
+                 "Within days, it had carried the first passengers to Drenna.",
+                 "Within an hour, divers reached the wreck.",
                  "At the time, the Drenna crossing had no night service.",
                  "Earlier Sunday, the coast guard said a second ferry had hit the pier at Tallow Point.",
                  "Earlier, Brevik Lines said the engine had failed in heavy seas.",

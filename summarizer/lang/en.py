@@ -424,8 +424,9 @@ ENGLISH = Language(
                                   r"^welcome to (?:the|our)\b|"  # the page greeting its reader: "Welcome to the 2018 Midterm Elections experience."
                                   # ... or pointing at what follows on it: "Here are 10 more celebs who ...", "Here is the audio file ..."
                                   r"^here(?:'s|’s| is| are)\b|"
-                                  # a wire story's docket line: "The case is Mikos v. United States, 08-1280."
-                                  r"(?-i:^The cases? (?:is|are) (?:In re\b|[A-Z][^,.]{0,60} v\. ))|"
+                                  # a wire story's docket line: "The case is Mikos v. United States, 08-1280.", "The
+                                  # case is: C-215/14, Societe de Produits Nestle SA v. Cadbury UK Ltd."
+                                  r"(?-i:^The cases? (?:is|are):? (?:In re\b|[^.]{0,80}? v\. ))|"
                                   # a link to more elsewhere: "The National Institute on Aging has more on Alzheimer's."
                                   r"(?-i:^(?:The )?[A-Z][^!?]{0,80}? ha(?:s|ve) more (?:information )?(?:on|about) (?:\S+ ){0,4}\S+\.$)|"
                                   # a photo's caption, in the present with the day it was taken: "Bishop Ann Holm
@@ -479,6 +480,8 @@ ENGLISH = Language(
                                   r"\bskip ad\b|\bfull screen autoplay\b|\bview photos\b|"  # a gallery's controls
                                   r"\bcheck out the (?:video|clip|photos?|gallery) (?:below|above)\b|(?-i:^(?:Email|Share) This\b)|"
                                   r"(?-i:(?:^|[ap]\.m\.\s+|\b[A-Z]T\s+)Updated (?:with|to (?:include|add|reflect))\b)|"
+                                  # a caption pointing at its picture: "Above, Ashley totes the fabled bag in Tribeca."
+                                  r"(?-i:^(?:Above|Below|Pictured(?: above| below| left| right)?)(?:, (?=[A-Z])|: ))|"
                                   # a caption that opens with its date: "July 4, 2016 Spectators on the Mall watch ...",
                                   # "Jan. 20, 2017 Keilaun Wilson of Columbia, S.C., sells T-shirts ..."
                                   r"(?-i:^(?:" + "|".join(MONTHS + tuple(m + r"\." for m in _CAPTION_MONTHS)) + r") \d{1,2}, \d{4} (?=[A-Z]))|"
@@ -505,6 +508,7 @@ ENGLISH = Language(
         r"|^(?:further )?complicating (?:matters|things)\b|^adding to (?:the|that|this)\b"
         # ... or a time told from the sentence before: "By then, she was 22", "Two years later, ..."
         r"|^(?:(?:by|since|until|back) then|(?:\w+ (?:days?|weeks?|months?|years?|hours?|decades?) )later|"
+        r"within (?:(?:a few|\w+) )?(?:minutes|hours|days|weeks|months)|within (?:an hour|a day|a week|a month)|"
         r"later that (?:day|night|week|month|year|morning|evening)|at the time|at that (?:time|point|moment)|"
         # "Earlier Monday, the ministry announced ...": earlier than what the sentence before told (not
         # "Earlier this month, ...", which is told from the day of writing)
