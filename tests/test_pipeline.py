@@ -381,6 +381,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Aug. 3, 2024 Divers search the water off Tallow Point.",
     "Above, Captain Arvo Lind leaves the court in Port Velmar.",  # a caption pointing at its picture
     "Pictured: divers search the water off Tallow Point.",
+    "[Oskaria unveils new ferry able to cross in any weather]",  # a link in brackets
     "Eleven ferries cross the strait each day. Here are the crossings to watch.",
     "Here's what we know about the Marisol Star.",
     "1 of 14 Full Screen Autoplay Close Skip Ad × The Marisol Star aground View Photos Divers search the water.",

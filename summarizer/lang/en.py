@@ -480,6 +480,8 @@ ENGLISH = Language(
                                   r"\bskip ad\b|\bfull screen autoplay\b|\bview photos\b|"  # a gallery's controls
                                   r"\bcheck out the (?:video|clip|photos?|gallery) (?:below|above)\b|(?-i:^(?:Email|Share) This\b)|"
                                   r"(?-i:(?:^|[ap]\.m\.\s+|\b[A-Z]T\s+)Updated (?:with|to (?:include|add|reflect))\b)|"
+                                  # a link or a credit in square brackets, on its own: "[Missile engine unveiled]"
+                                  r"^\[[^\[\]]*\]\.?$|"
                                   # a caption pointing at its picture: "Above, Ashley totes the fabled bag in Tribeca."
                                   r"(?-i:^(?:Above|Below|Pictured(?: above| below| left| right)?)(?:, (?=[A-Z])|: ))|"
                                   # a caption that opens with its date: "July 4, 2016 Spectators on the Mall watch ...",
