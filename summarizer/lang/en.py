@@ -470,6 +470,9 @@ ENGLISH = Language(
                                   r"(?-i:,\s+(?!(?:" + "|".join(WEEKDAYS) + r")\b)[A-Z][\w.'’-]*"
                                   r"(?:\s+[A-Z][\w.'’-]*)*,\s+(?:" + "|".join(MONTHS + tuple(m + r"\." for m in _CAPTION_MONTHS))
                                   + r")\s+\d{1,2},\s+\d{4}\.?$)|"
+                                  # ... or by its place and date with no "on" between: "... in Kharkiv April 6, 2014.",
+                                  # "... at the Royal Palace in Madrid, Spain, Wednesday June 18, 2014."
+                                  r"(?-i:(?<!\bon )\b[A-Z][a-z]+ (?:" + "|".join(MONTHS) + r") \d{1,2}, \d{4}\.?$)|"
                                   # the page telling the reader where to look: "Follow NBC News on Facebook", "See this
                                   # article on ...", "Find more details ... here."
                                   r"^(?:see|read|watch|view|visit|find|follow|check out|click|scroll|listen|learn|sign up|subscribe)\b(?!-)"
