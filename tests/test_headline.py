@@ -82,6 +82,10 @@ def test_a_title_case_headline_is_set_in_sentence_case_keeping_its_names():
     # a word opening a second sentence of the headline keeps its capital, and so does a title; "U.S." ends none
     assert (_sentence_case("Lindholm's Bridge Closed. The Town Saw How Much It Needs Gen. Brevik", told, ENGLISH)
             == "Lindholm's bridge closed. The town saw how much it needs Gen. Brevik")
+    # a name the articles only write opening a sentence, before another name, is a name; a word before "said" is not
+    opening = written_words(["Ilse Dravanek has closed the bridge.", "Engineers said the bridge was unsafe."], ENGLISH)
+    assert (_sentence_case("Engineers Ask Why Ilse Dravanek Closed The Bridge", opening, ENGLISH)
+            == "Engineers ask why Ilse Dravanek closed the bridge")
     # a headline the outlet already wrote in sentence case keeps its capitals, unknown names and all
     assert (_sentence_case("Mayor Brenner closes the bridge to Brevik traffic", told, ENGLISH)
             == "Mayor Brenner closes the bridge to Brevik traffic")

@@ -75,10 +75,18 @@ def headline(documents: list[Document], title_vectors: dict[int, np.ndarray], ev
 def written_words(texts: list[str], language: Language) -> Counter:
     """How often the articles' sentences write each word (by stem) with a capital, and without, inside a
     sentence; each part of a hyphenated word counts too, as titles are cased part by part ("Nagorno-Karabakh"
-    writes "Karabakh" as a name)."""
-    return Counter((language.stem(_bare(part, language)), part[:1].isupper())
-                   for text in texts for word in text.split()[1:]
-                   for part in ([word] + word.split("-")[1:] if "-" in word.strip("-") else [word]))
+    writes "Karabakh" as a name). Under (stem, None), how often a sentence opens with the word before
+    another capital, when it is no function word: "Ivanka Trump has ..." (where "Engineers said ..." tells
+    nothing of "Engineers"), for a word the articles write nowhere else."""
+    written = Counter((language.stem(_bare(part, language)), part[:1].isupper())
+                      for text in texts for word in text.split()[1:]
+                      for part in ([word] + word.split("-")[1:] if "-" in word.strip("-") else [word]))
+    for text in texts:
+        first, second = (text.split() + ["", ""])[:2]
+        bare = _bare(first, language)
+        if bare[:1].isupper() and second[:1].isupper() and bare.lower() not in language.stop_words:
+            written[(language.stem(bare), None)] += 1
+    return written
 
 
 def as_checked(text: str, written: Counter, language: Language) -> str:
@@ -117,10 +125,12 @@ def _ends_a_sentence(word: str, language: Language) -> bool:
 
 def _is_name(word: str, written: Counter, language: Language) -> bool:
     """An acronym, a word with a capital inside it ("McSally"), or a word the articles write with a capital
-    inside a sentence more often than without, or a title ("Gen.")."""
+    inside a sentence more often than without, or a title ("Gen."); or, written nowhere inside a sentence,
+    one that opens a sentence before another name ("Ivanka Trump has ...")."""
     stem = language.stem(word)
+    capital, lower = written[(stem, True)], written[(stem, False)]
     return ((len(word) > 1 and word.isupper()) or word[1:] != word[1:].lower() or word in language.titles
-            or written[(stem, True)] > written[(stem, False)])
+            or capital > lower or (capital == lower == 0 and written[(stem, None)] > 0))
 
 
 def _states_the_news(title: str, max_words: int, language: Language) -> bool:
