@@ -432,7 +432,7 @@ ENGLISH = Language(
                                   # a photo's caption, in the present with the day it was taken: "Bishop Ann Holm
                                   # addresses the media Aug. 19, 2018, during a news conference."
                                   r"(?-i:^(?:The |A )?(?:[A-Z][\w.'’-]*,?\s+){1,7}(?!(?:says|tells|writes|is|has|was|does)\b)[a-z]{3,}s\s"
-                                  r"[^.!?]{0,80}?\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b)|"
+                                  r"[^.!?]{0,80}?\b(?:" + "|".join(MONTHS + _CAPTION_MONTHS) + r")\.? \d{1,2}, (?:19|20)\d\d\b)|"
                                   # a film's credits: "Directed by X; written by Y; music by Z; released by W."
                                   r"^(?:directed|written|produced) by [^;]+(?:;[^;]+){2,}|"
                                   # the writer's own line: "X is the Courier's associate editor.", "Staff writer X Y has covered ..."

@@ -123,8 +123,11 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     """
     joined = _plain(_undot(" ".join(sources)))
     words = set(re.findall(r"\w+", joined))
-    unhyphenated = set(re.findall(r"\w+", joined.replace("-", "")))  # "G7" is found in "G-7"
     stem = language.stem
+
+    @cache
+    def unhyphenated() -> set[str]:  # "G7" is found in "G-7"
+        return set(re.findall(r"\w+", joined.replace("-", "")))
 
     @cache
     def named_words() -> set[str]:
@@ -133,7 +136,7 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     def found(word: str) -> bool:
         if stem(word) in joined if len(stem(word)) > 2 else stem(word) in words:
             return True
-        if len(word) > 1 and word.lower() in unhyphenated:
+        if len(word) > 1 and word.lower() in unhyphenated():
             return True
         # a people named after its place: "Lindish" is found in "Lind", "Velmaran" in the name "Velmaro"
         place = language.demonym.sub("", word.lower())
