@@ -47,6 +47,8 @@ def test_names_numbers_and_loaded_terms():
     sources = "Coast guard spokesman Piet Arvo said 198 people were rescued off Tallow Point."
     assert metrics.found_in_sources("Piet Arvo said 198 were rescued.", sources) == 1.0
     assert metrics.found_in_sources("Piet Arvo said 250 were rescued.", sources) == pytest.approx(1 / 2)
+    # a name the brief cuts off where the given text ends, initials and all
+    assert metrics.found_in_sources("The court said the U.S. Coast Guard’s…", "The U.S. Coast Guard’s Harbour Unit stayed.") == 1.0
     assert metrics.loaded_term_count("Rebels slammed the regime, which 'admitted' nothing.") == 3
 
 
