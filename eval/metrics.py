@@ -5,7 +5,7 @@ from functools import cache
 
 import numpy as np
 
-from summarizer.wording.evidence import names, numbers
+from summarizer.wording.evidence import names, numbers, undot
 from summarizer.wording.neutral import loaded_terms
 
 
@@ -78,10 +78,8 @@ def found_in_sources(summary: str, sources: str) -> float:
     wanted = names(summary) | numbers(summary)
     if not wanted:
         return 1.0
-    source_names, source_numbers = names(sources), numbers(sources)
-    # names are read with their initials' dots taken out ("U.S." as "US"), so a name the brief cuts off where
-    # the given text ends ("the U.S. Constitution’s…") is looked for in the sources' names read the same way
-    lowered = sources.lower() + "\n" + "\n".join(source_names).lower()
+    # names are read with their initials' dots taken out ("U.S. Senate" as "US Senate"): so are the sources
+    source_names, source_numbers, lowered = names(sources), numbers(sources), undot(sources).lower()
     found = sum(1 for item in wanted if item in source_numbers or item in source_names or item.lower() in lowered)
     return found / len(wanted)
 

@@ -35,7 +35,7 @@ def numbers(text: str, language: Language = ENGLISH) -> set[str]:
 def names(text: str, language: Language = ENGLISH) -> set[str]:
     """Capitalised word runs (people, places, bodies), minus function words that open sentences."""
     found = set()
-    for match in _NAME.finditer(_undot(text)):
+    for match in _NAME.finditer(undot(text)):
         words = [w for w in match.group().split()
                  if w not in language.not_names and not language.number.fullmatch(w)]  # "Eleven people
         if len(words) == 1 and words[0].istitle() and words[0].lower() in language.stop_words:
@@ -121,7 +121,7 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     A word matches on its stem: "Armenian" is found in "Armenia", "Azerbaijan's" in "Azerbaijani";
     a name also matches its initials, either way round ("United States", "U.S.").
     """
-    joined = _plain(_undot(" ".join(sources)))
+    joined = _plain(undot(" ".join(sources)))
     words = set(re.findall(r"\w+", joined))
     stem = language.stem
 
@@ -153,7 +153,7 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     # a name and its initials are one name ("United States" is found in "U.S.", "NCAA" in "National
     # Collegiate Athletic Association"), as are the language's other names for one body ("GOP");
     # the sources' acronyms and initials are gathered only for a name not found otherwise
-    undotted = _undot(" ".join(sources))
+    undotted = undot(" ".join(sources))
     equivalent = _equivalents(language)
 
     @cache
@@ -209,7 +209,8 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def _undot(text: str) -> str:
+def undot(text: str) -> str:
+    """Initials without their dots ("U.S. Senate" -> "US Senate"), as names are read."""
     return _ACRONYM.sub(lambda m: m.group().replace(".", "").replace(" ", "") + " ", text)
 
 
