@@ -121,7 +121,8 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     A word matches on its stem: "Armenian" is found in "Armenia", "Azerbaijan's" in "Azerbaijani";
     a name also matches its initials, either way round ("United States", "U.S.").
     """
-    joined = _plain(undot(" ".join(sources)))
+    undotted = undot(" ".join(sources))
+    joined = _plain(undotted)
     words = set(re.findall(r"\w+", joined))
     stem = language.stem
 
@@ -153,7 +154,6 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
     # a name and its initials are one name ("United States" is found in "U.S.", "NCAA" in "National
     # Collegiate Athletic Association"), as are the language's other names for one body ("GOP");
     # the sources' acronyms and initials are gathered only for a name not found otherwise
-    undotted = undot(" ".join(sources))
     equivalent = _equivalents(language)
 
     @cache
