@@ -78,14 +78,14 @@ def written_words(texts: list[str], language: Language) -> Counter:
     writes "Karabakh" as a name). Under (stem, None), how often a sentence opens with the word before
     another capital, when it is no function word: "Ivanka Trump has ..." (where "Engineers said ..." tells
     nothing of "Engineers"), for a word the articles write nowhere else."""
-    written = Counter((language.stem(_bare(part, language)), part[:1].isupper())
-                      for text in texts for word in text.split()[1:]
-                      for part in ([word] + word.split("-")[1:] if "-" in word.strip("-") else [word]))
+    written: Counter = Counter()
     for text in texts:
-        first, second = (text.split() + ["", ""])[:2]
-        bare = _bare(first, language)
-        if bare[:1].isupper() and second[:1].isupper() and bare.lower() not in language.stop_words:
-            written[(language.stem(bare), None)] += 1
+        words = text.split()
+        written.update((language.stem(_bare(part, language)), part[:1].isupper()) for word in words[1:]
+                       for part in ([word] + word.split("-")[1:] if "-" in word.strip("-") else [word]))
+        first = _bare(words[0], language) if words else ""
+        if len(words) > 1 and first[:1].isupper() and words[1][:1].isupper() and first.lower() not in language.stop_words:
+            written[(language.stem(first), None)] += 1
     return written
 
 
