@@ -47,6 +47,8 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 # how agency captions abbreviate a month ("Dec. 15, 2017"; March to July are written out)
 _CAPTION_MONTHS = ("Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+# a month as a caption writes it before its day: "December", "Dec." (the abbreviation with its full stop)
+_CAPTION_MONTH = "|".join(MONTHS + tuple(m + r"\." for m in _CAPTION_MONTHS))
 # a weekday and full date, as agency captions give them: "Friday, Dec. 15, 2017"
 _WEEKDAY_DATE = (r"\b(?:" + "|".join(WEEKDAYS) + r"), (?:" + "|".join(MONTHS + _CAPTION_MONTHS)
                  + r")\.? \d{1,2},? \d{4}")
@@ -468,7 +470,7 @@ ENGLISH = Language(
                                   # a wire photo's caption, closed by its place and date: "... in the House of
                                   # Commons, London, Britain, December 12, 2018." (not "on Monday, June 3, 2019.")
                                   r"(?-i:,\s+(?!(?:" + "|".join(WEEKDAYS) + r")\b)[A-Z][\w.'’-]*"
-                                  r"(?:\s+[A-Z][\w.'’-]*)*,\s+(?:" + "|".join(MONTHS + tuple(m + r"\." for m in _CAPTION_MONTHS))
+                                  r"(?:\s+[A-Z][\w.'’-]*)*,\s+(?:" + _CAPTION_MONTH
                                   + r")\s+\d{1,2},\s+\d{4}\.?$)|"
                                   # ... or by its place and date with no "on" between: "... in Kharkiv April 6, 2014.",
                                   # "... at the Royal Palace in Madrid, Spain, Wednesday June 18, 2014."
@@ -489,7 +491,7 @@ ENGLISH = Language(
                                   r"(?-i:^(?:Above|Below|Pictured(?: above| below| left| right)?)(?:, (?=[A-Z])|: ))|"
                                   # a caption that opens with its date: "July 4, 2016 Spectators on the Mall watch ...",
                                   # "Jan. 20, 2017 Keilaun Wilson of Columbia, S.C., sells T-shirts ..."
-                                  r"(?-i:^(?:" + "|".join(MONTHS + tuple(m + r"\." for m in _CAPTION_MONTHS)) + r") \d{1,2}, \d{4} (?=[A-Z]))|"
+                                  r"(?-i:^(?:" + _CAPTION_MONTH + r") \d{1,2}, \d{4} (?=[A-Z]))|"
                                   # a teaser's "here are the races to watch", "Here's what we know"
                                   r"(?:^|[.:] )here(?:['’]s| are| is) (?:what|the|how|why|a look|everything|who|where)\b|"
                                   # a transcript's speaker or a credits list: "TRUMP: There's two answers to
