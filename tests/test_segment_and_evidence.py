@@ -3,7 +3,7 @@ import pytest
 from summarizer.wording.evidence import (date_numbers, dropped_qualifiers, missing_names, missing_numbers, names, numbers,
     unquoted)
 from summarizer.reading.segment import split_sentences
-from summarizer.wording.neutral import loaded_terms
+from summarizer.wording.neutral import loaded_terms, one_party_claim
 from summarizer.wording.verify import check_support
 
 
@@ -150,6 +150,22 @@ def test_claims_filed_are_no_loaded_verb():
     assert loaded_terms("Brevik Lines' lawyers rejected claims of negligence.") == []
     assert loaded_terms("Insurers expect 900 new claims this week.") == []
     assert loaded_terms("Union leaders claim that the ferry was overloaded.") == ["claim"]
+    # nor where it is the subject of the count it gives
+    assert loaded_terms("Economists had expected claims to fall to 38,000.") == []
+    assert loaded_terms("Weekly claims are still above last year's average.") == []
+    assert loaded_terms("Brevik Lines claims to have inspected the ferry.") == ["claims"]
+    # a group that claims an attack says it did it: no doubt cast
+    assert loaded_terms("The Red Tide group claimed responsibility for the blast.") == []
+
+
+def test_a_label_someone_gives_is_theirs():
+    assert loaded_terms("Minister Ada Kell described the blast as a terrorist attack.") == []
+    assert loaded_terms("The blast, in what officials are calling a terrorist attack, killed four.") == []
+    assert one_party_claim("The blast, in what officials are calling a terrorist attack, killed four.") is None
+    assert loaded_terms("The terrorist attack killed four.") == ["terrorist"]
+    # "called for" asks for an act; a naming verb does not reach past "and"
+    assert loaded_terms("The union called for a massacre inquiry.") == ["massacre"]
+    assert loaded_terms("He was called a liar and admitted it.") == ["admitted"]
     assert loaded_terms("Sending the crew back to sea so soon is barbaric.") == ["barbaric"]
     assert loaded_terms('"It is barbaric," the union said of the crew\'s hours.') == []
     assert loaded_terms("The ministry was caught in a lie about the ferry's licence.") == ["caught in a lie"]

@@ -50,6 +50,9 @@ class Language:
     glue: frozenset  # words a shortened sentence may add to stay grammatical
     loaded_terms: tuple  # words the brief must not use in its own voice
     loaded: re.Pattern  # any of them
+    # a verb of naming that ends just before a loaded term makes it the namer's word, not the brief's:
+    # "the minister described the bombings as a terrorist attack", "what officials are calling a massacre"
+    named_by: re.Pattern
     one_party: dict  # kind -> pattern of a claim only a party can make: intent, blame, casualties it inflicted
     undecided: re.Pattern  # words before a claim that leave it open: "whether", "if"
     hedges: tuple

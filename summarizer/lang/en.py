@@ -80,7 +80,7 @@ LOADED_TERMS = (
     "terrorists", "regime", "massacre", "heroic", "cowardly", "brutal", "so-called", "aggressor", "aggression",
     "invaders", "puppet", "propaganda", "blasted", "lashed out", "caved", "power grab", "bombshell", "bizarre",
     "beleaguered", "shameful", "caught in a lie", "caught in lie", "caught lying", "barbaric", "disgraceful",
-    "outrageous", "appalling",
+    "outrageous", "appalling", "astonishing",
 )
 # "claim" and "claims" are loaded as the verb ("journalists claim that ..."), not as the noun, which
 # follows a determiner or a possessive ("his claim that ...", "Trump's claims", "new claims") or is
@@ -90,8 +90,13 @@ _CLAIM_NOUN_AFTER = ("the", "a", "an", "his", "her", "their", "its", "our", "you
                      "unconfirmed", "baseless", "repeated", "long-held", "similar", "earlier", "previous", "'s", "’s")
 _CLAIM_NOUN = ("".join(f"(?<!\\b{re.escape(word)} )" if word[0].isalpha() else f"(?<!{re.escape(word)} )"
                        for word in _CLAIM_NOUN_AFTER)
-               + r"claims?\b(?!\s+(?:of|about|data|by|for|from|to be)\b)")
-_FILED_CLAIMS = ("jobless", "unemployment", "insurance", "initial", "continuing", "benefit", "benefits", "damage",
+               + r"claims?\b(?!\s+(?:of|about|data|by|for|from|to be|responsibility|credit)\b)"
+               # ... or by the verb it is the subject of: "claims fell to 444,000", "expected claims to rise"
+               + r"(?!\s+(?:rose|fell|dropped|jumped|climbed|declined|increased|decreased|"
+               + r"totaled|totalled|to (?:fall|rise|drop|climb|increase|decrease|decline))\b)")
+# a group that "claimed responsibility" for an attack says it did it: the news's own phrase, no doubt cast
+_NOT_LOADED_BEFORE = {"claimed": r"(?!\s+(?:responsibility|credit)\b)"}
+_FILED_CLAIMS = ("jobless", "unemployment", "insurance", "initial", "continuing", "weekly", "benefit", "benefits", "damage",
                  "asylum", "disability", "patent", "territorial")
 HEDGES = ("alleged", "allegedly", "reportedly", "said to", "believed to", "purportedly", "reported",
           "according to", "unconfirmed", "suspected", "believe", "believes", "thought to", "may have",
@@ -263,7 +268,11 @@ ENGLISH = Language(
     loaded_terms=LOADED_TERMS,
     # "claims" as the noun of a filing is no loaded verb: "jobless claims rose"
     loaded=re.compile("".join(f"(?<!{word} )" for word in _FILED_CLAIMS)
-                      + r"\b(" + _CLAIM_NOUN + "|" + "|".join(re.escape(t) for t in LOADED_TERMS) + r")\b", _I),
+                      + r"\b(" + _CLAIM_NOUN + "|" + "|".join(re.escape(t) + _NOT_LOADED_BEFORE.get(t, "")
+                                                               for t in LOADED_TERMS) + r")\b", _I),
+    named_by=re.compile(r"\b(?:call(?:s|ed|ing)(?! (?:off|on|for|in|up|out|back)\b)|label(?:l?ed|l?ing|s)|"
+                        r"brand(?:s|ed|ing)|term(?:s|ed|ing)|describ(?:es|ed|ing)(?: [\w’'-]+){0,6}? as)"
+                        r"(?: (?!(?:and|but|or|who|which|that|while|then)\b)[\w’'-]+){0,4}? $", _I),
     hedges=HEDGES,
     sentence_hedges=SENTENCE_HEDGES,
     months=MONTHS,
@@ -540,7 +549,10 @@ ENGLISH = Language(
         _I),
     # ... and these point back at something the reader has not been told.
     points_back=re.compile(r"\b(since that|after that|that war|according to the statement|the statement said|"
-                           r"this incident|the incident|the latter|the former)\b"
+                           r"this incident|the incident)\b"
+                           # "the former" for one of two the sentence before named, not "the former president"
+                           r"|\b[Tt]he (?:latter|former)\b(?=\s*(?:[,.;:!?]|$)|\s+(?:is|was|are|were|has|had|have|"
+                           r"said|says|added|told|will|would|could|can|did|does|who|whose|which|also|then)\b)"
                            r"|, (it|he|she|they) (said|added)\b"
                            # a connective closing it answers the sentence before: "..., however."
                            r"|,\s+(?:however|though|instead|too|as well|nonetheless|nevertheless)[.!?]$"

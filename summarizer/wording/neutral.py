@@ -20,7 +20,13 @@ def own_voice(text: str) -> str:
 
 
 def loaded_terms(text: str, language: Language = ENGLISH) -> list[str]:
-    return sorted({m.lower() for m in language.loaded.findall(own_voice(text))})
+    """The loaded terms the text uses in its own voice: outside quotation marks, and not as the label
+    someone it names gives ("the minister described the bombings as a terrorist attack")."""
+    return sorted({m.group().lower() for m in _own_loaded(own_voice(text), language)})
+
+
+def _own_loaded(voice: str, language: Language) -> list[re.Match]:
+    return [m for m in language.loaded.finditer(voice) if not language.named_by.search(voice[:m.start()])]
 
 
 def hedges(text: str, language: Language = ENGLISH) -> list[str]:
@@ -87,10 +93,10 @@ def one_party_claim(text: str, language: Language = ENGLISH) -> str | None:
     if is_attributed(text, language):
         return None
     voice = own_voice(text)
-    patterns = [*language.one_party.items(), *(("control", p) for p in (*language.taken, language.held)),
-                ("label", language.loaded)]
-    for kind, pattern in patterns:
-        match = pattern.search(voice)
+    patterns = [*language.one_party.items(), *(("control", p) for p in (*language.taken, language.held))]
+    found = [(kind, pattern.search(voice)) for kind, pattern in patterns]
+    found.append(("label", next(iter(_own_loaded(voice, language)), None)))
+    for kind, match in found:
         if match and not language.undecided.search(voice[:match.start()]):
             return kind
     return None
