@@ -552,6 +552,7 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "Earlier Sunday, the coast guard said a second ferry had hit the pier at Tallow Point.",
                  "Earlier, Brevik Lines said the engine had failed in heavy seas.",
                  "The other is the crew's pay, the union said.",  # one of two the sentence before told of
+                 "The spokeswoman said the pier would reopen on Monday.",  # whose? the sentence before told
                  "Most temporarily moved to hotels near Tallow Point.",  # some of those the one before told of
                  "Others shouted at the crew as they left the ferry.",
                  "Many are still waiting for their luggage.",
@@ -584,7 +585,10 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "The 19-year-old deckhand who raised the alarm was taken to hospital in Port Velmar.",
                  "The 52-year-old captain of the Marisol Star was questioned by port police.",
                  # "former" of someone's past office, not one of two the sentence before told of
-                 "A lawyer for Ilse Varga briefed the former transport minister's staff on the inquiry."):
+                 "A lawyer for Ilse Varga briefed the former transport minister's staff on the inquiry.",
+                 # a body's name, or the one it speaks for told here
+                 "The Group of Seven leaders called for an inquiry into the grounding.",
+                 "The spokeswoman for Transport Minister Ilse Varga said the pier would reopen on Monday."):
         assert reads_whole(sentence(text), ENGLISH) and not leans_back(sentence(text), ENGLISH), text
 
 

@@ -511,9 +511,14 @@ ENGLISH = Language(
     # A sentence opening with these leans on the sentence before it and reads wrong on its own ...
     needs_context=re.compile(
         r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|or|nor|also|so|"
-        r"however|meanwhile|still|yet|then|instead|such|the two|the other|the latter|the same|both|therefore|thus|hence|"
-        r"moreover|furthermore|"
-        r"the (ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|parties))\b"
+        r"however|meanwhile|still|yet|then|instead|such|the two|the other|the latter|the same|therefore|thus|hence|"
+        r"moreover|furthermore)\b"
+        # "Both were ...", not "Both Germany and Austria ...", which names the two
+        r"|^[\"“‘']?both\b(?!\s+(?-i:[A-Z])[^.;]{0,80}?\sand\s)"
+        # ... or one the sentence before named, written in lower case ("The Group of 20" is a name) and not
+        # told here by whom it speaks for ("The spokeswoman for first lady Melania Trump said ...")
+        r"|^[\"“‘']?(?-i:[Tt]he (?:ministry|statement|minister|spokesman|spokeswoman|official|company|agency|group|"
+        r"parties))\b(?!\s+(?:for|of|at|to)\s+(?:[\w’'-]+\s+){0,2}?(?-i:[A-Z]))"
         # a connective that answers the sentence before: "In fact, it was only the third ..."
         r"|^(?:in fact|indeed|in addition|additionally|as a result|in turn|for example|for instance|in other words|"
         r"nevertheless|nonetheless|at the same time|in response|by contrast|on the other hand|after all|of course|"
