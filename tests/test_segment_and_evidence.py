@@ -156,6 +156,15 @@ def test_claims_filed_are_no_loaded_verb():
     assert loaded_terms("Brevik Lines claims to have inspected the ferry.") == ["claims"]
     # a group that claims an attack says it did it: no doubt cast
     assert loaded_terms("The Red Tide group claimed responsibility for the blast.") == []
+    # a hospital's "admitting privileges" are no admission
+    assert loaded_terms("The law requires doctors to hold admitting privileges at a hospital in Drenna.") == []
+    assert loaded_terms("Brevik Lines ended up admitting the fault.") == ["admitting"]
+
+
+def test_deliberate_the_verb_claims_no_intent():
+    assert one_party_claim("The bill goes to the senate while ministers deliberate Varga's budget.") is None
+    assert one_party_claim("Jurors will deliberate on Monday.") is None
+    assert one_party_claim("It was a deliberate attack on the pier.") == "intent"
 
 
 def test_a_label_someone_gives_is_theirs():

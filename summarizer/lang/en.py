@@ -95,7 +95,8 @@ _CLAIM_NOUN = ("".join(f"(?<!\\b{re.escape(word)} )" if word[0].isalpha() else f
                + r"(?!\s+(?:rose|fell|dropped|jumped|climbed|declined|increased|decreased|"
                + r"totaled|totalled|to (?:fall|rise|drop|climb|increase|decrease|decline))\b)")
 # a group that "claimed responsibility" for an attack says it did it: the news's own phrase, no doubt cast
-_NOT_LOADED_BEFORE = {"claimed": r"(?!\s+(?:responsibility|credit)\b)"}
+# ... and a hospital's "admitting privileges" are a doctor's right to admit patients there
+_NOT_LOADED_BEFORE = {"claimed": r"(?!\s+(?:responsibility|credit)\b)", "admitting": r"(?!\s+privileges\b)"}
 _FILED_CLAIMS = ("jobless", "unemployment", "insurance", "initial", "continuing", "weekly", "benefit", "benefits", "damage",
                  "asylum", "disability", "patent", "territorial")
 HEDGES = ("alleged", "allegedly", "reportedly", "said to", "believed to", "purportedly", "reported",
@@ -649,7 +650,9 @@ ENGLISH = Language(
     ),
     one_party={
         "intent": re.compile(r"\b(?:accidental(?:ly)?|accidently|by accident|by mistake|mistaken(?:ly)?|"
-                             r"deliberate(?:ly)?|intentional(?:ly)?|unintentional(?:ly)?|inadvertent(?:ly)?|"
+                             # "deliberate" the verb weighs ("while Democrats deliberate Biden's plan")
+                             r"deliberately|deliberate(?!\s+(?:(?:over|on|about|whether|the|a|an|his|her|their|its)\b|"
+                             r"(?-i:[A-Z])))|intentional(?:ly)?|unintentional(?:ly)?|inadvertent(?:ly)?|"
                              r"on purpose)\b", _I),
         "blame": re.compile(r"\b(?:responsible for (?!\w+ing\b)|to blame\b|provoked by\b|(?:was|were) behind\b)", _I),
         "casualties": re.compile(r"\b(?:killed|destroyed|eliminated|shot down|downed|wounded)\s+"
