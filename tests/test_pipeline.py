@@ -588,7 +588,9 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "A lawyer for Ilse Varga briefed the former transport minister's staff on the inquiry.",
                  # a body's name, or the one it speaks for told here
                  "The Group of Seven leaders called for an inquiry into the grounding.",
-                 "The spokeswoman for Transport Minister Ilse Varga said the pier would reopen on Monday."):
+                 "The spokeswoman for Transport Minister Ilse Varga said the pier would reopen on Monday.",
+                 "Minister Ilse Varga called the divers to say thank you.",  # thanks them, not the reader
+                 "Both Brevik Lines and the union said the ferry had been inspected."):
         assert reads_whole(sentence(text), ENGLISH) and not leans_back(sentence(text), ENGLISH), text
 
 

@@ -377,7 +377,9 @@ ENGLISH = Language(
                             r"[,;:—–(‘“\"]\s*)I(?=\s+[a-z])"),
     # a columnist's or a page's "you": reviews, advice, teasers, sign-up lines; never a news brief's voice
     # (capitalised only at the start: "Thank You for Your Service" is a title)
-    addresses_reader=re.compile(r"(?:^|(?<![\w’'-]))(?:you|your|yours|yourself|yourselves)\b|^(?:You|Your)\b|"
+    # ("... called to say goodbye and thank you" thanks someone else)
+    addresses_reader=re.compile(r"(?:^|(?<![\w’'-]))(?<!\bthank )(?:you|your|yours|yourself|yourselves)\b|"
+                                r"^(?:You|Your)\b|"
                                 r"^Imagine,? (?:for a|a|an|the|if|that|what|how)\b|^Let[’']s\b|^Let us\b|"
                                 r"^Consider (?:what|how|this|that)\b|"
                                 r"^(?:Don[’']t|Do not) [a-z]"),  # telling the reader what to do: "Don't dismiss mail-order just yet."
