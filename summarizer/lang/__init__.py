@@ -66,6 +66,9 @@ class Language:
     name_equivalents: dict  # two names of one body, neither the other's initials: "GOP" -> "Republican"
     possessive: re.Pattern  # the ending that makes a word possessive: "Iraq's"
     demonym: re.Pattern  # the ending that makes a people of a place: "Lind" -> "Lindish", "Oskaria" -> "Oskarian"
+    # letters a place's name may have past what its people's name keeps: "Mexic-an" is of "Mexic-o",
+    # "Belg-ian" of "Belg-ium"
+    demonym_rest: int
     claim_speech: re.Pattern  # a speaker that makes a claim, not a report: "accused", "insisted", "called it"
     future: re.Pattern  # what is to happen, not what happened: "will", "is due to"
     agent: str  # the word that names the doer of a passive verb: "was called off by the union"

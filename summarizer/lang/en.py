@@ -298,6 +298,7 @@ ENGLISH = Language(
                       "Norway": "Norwegian", "Peru": "Peruvian", "Iceland": "Icelandic", "Portugal": "Portuguese"},
     possessive=re.compile(r"['’]s$"),
     demonym=re.compile(r"(?:ish|ian|ians|ese|is|i|er|ers|ean|eans|an|ans|n|ns)$"),
+    demonym_rest=3,
     # "called off" and "called for" report an act; "called the strike illegal" is a claim
     claim_speech=re.compile(r"\b(?:accus(?:ed|es|ing)|insist(?:ed|s|ing)|claim(?:ed|s|ing)|alleg(?:ed|es|ing)|"
                             r"brand(?:ed|s)|describ(?:ed|es) (?:\w+ ){1,6}?as|denounc(?:ed|es)|"

@@ -109,11 +109,6 @@ def date_numbers(text: str, language: Language = ENGLISH) -> set[str]:
     return in_dates - numbers(language.date.sub(" ", text), language)
 
 
-# letters a place's name may have past what its people's name keeps: "Mexic-an" is of "Mexic-o",
-# "Belg-ian" of "Belg-ium"
-DEMONYM_REST = 3
-
-
 def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) -> set[str]:
     """Names in the claim none of whose words appear in the sources (so 'Dravanek' covers 'Ilse Dravanek',
     'Russia' covers 'Trump-Russia').
@@ -142,7 +137,7 @@ def missing_names(claim: str, sources: list[str], language: Language = ENGLISH) 
         # a people named after its place: "Lindish" is found in "Lind", "Velmaran" in the name "Velmaro"
         place = language.demonym.sub("", word.lower())
         return len(place) >= 4 and (place in words or any(
-            w.startswith(place) and len(w) - len(place) <= DEMONYM_REST for w in named_words()))
+            w.startswith(place) and len(w) - len(place) <= language.demonym_rest for w in named_words()))
 
     def common_word(name: str) -> bool:
         # A capital on the first word may be only the sentence's: "Flooding closed the road" is
