@@ -411,6 +411,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     "Captain Arvo Lind leaves the court, Tuesday, March 17, 2026, in Port Velmar, Oskaria.",
     "Relatives of the crew wait on the quay at Port Velmar, Oskaria, Sunday, March 15, 2026.",
     "Divers prepare to search the Marisol Star off Tallow Point March 15, 2026.",  # no "on" before its date
+    "Divers prepare to search the Marisol Star off Tallow Point Aug. 15, 2026.",  # ... its month abbreviated
     # ... or in the present, with the day it was taken
     "Port Velmar Mayor Ada Brenner addresses reporters Aug. 19, 2025, during a news conference.",
     "The Velmar Maritime Institute has more on ferry safety.",  # a link to more elsewhere
@@ -442,6 +443,7 @@ def test_news_that_mentions_watching_or_a_handle_in_a_quotation_still_reads_whol
                  "The new timetable takes effect on Monday, March 16, 2026.",
                  "The new timetable took effect on March 16, 2026.",
                  "The ferry sank on Monday March 16, 2026.",
+                 "The ferry sank on Aug. 16, 2026.",
                  "Captain Arvo Lind says the ferry left Port Velmar on March 3, 2026, in calm weather.",
                  "The ferry line has more on its books than it can crew, the union said.",
                  "The case is now before the Velmar District Court, the authority said.",

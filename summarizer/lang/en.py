@@ -487,7 +487,7 @@ ENGLISH = Language(
                                   + r")\s+\d{1,2},\s+\d{4}\.?$)|"
                                   # ... or by its place and date with no "on" between: "... in Kharkiv April 6, 2014.",
                                   # "... at the Royal Palace in Madrid, Spain, Wednesday June 18, 2014."
-                                  r"(?-i:(?<!\bon )\b[A-Z][a-z]+ (?:" + "|".join(MONTHS) + r") \d{1,2}, \d{4}\.?$)|"
+                                  r"(?-i:(?<!\bon )\b[A-Z][a-z]+ (?:" + _CAPTION_MONTH + r") \d{1,2}, \d{4}\.?$)|"
                                   # the page telling the reader where to look: "Follow NBC News on Facebook", "See this
                                   # article on ...", "Find more details ... here."
                                   r"^(?:see|read|watch|view|visit|find|follow|check out|click|scroll|listen|learn|sign up|subscribe)\b(?!-)"
