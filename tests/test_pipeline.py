@@ -415,6 +415,7 @@ def test_a_chosen_continuation_follows_the_sentence_it_leans_on(embedder, models
     # ... or in the present, with the day it was taken
     "Port Velmar Mayor Ada Brenner addresses reporters Aug. 19, 2025, during a news conference.",
     "The Velmar Maritime Institute has more on ferry safety.",  # a link to more elsewhere
+    "Ada Brenner writes maritime commentary for the Velmar Courier.",  # the writer's own line
     "The case is Brevik Lines v. Port of Velmar, Velmar District Court, No. 26-0412.",  # a docket line
     "The case is In re: Brevik Lines Ltd, Velmar Bankruptcy Court, No. 26-bk-0099.",
     "The case is: C-12/26, Brevik Lines Ltd v. Port of Velmar.",
@@ -563,6 +564,7 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "The same crew had been warned about the engine a year before.",  # the same as the one before told
                  "In them, the captain blamed the weather for the grounding.",  # "them": what the one before told of
                  "Among those rescued were two divers from Drenna.",
+                 "Which could mean the ferry was never licensed for the crossing.",  # a relative clause cut off
                  # a connective closing it answers the sentence before
                  "Not every captain on the Drenna crossing welcomed the new timetable, however.",
                  # someone told by age in place of the name the sentence before gave
@@ -592,6 +594,7 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "The Group of Seven leaders called for an inquiry into the grounding.",
                  "The spokeswoman for Transport Minister Ilse Varga said the pier would reopen on Monday.",
                  "Minister Ilse Varga called the divers to say thank you.",  # thanks them, not the reader
+                 "Which ferry sank first is still not known.",
                  "Both Brevik Lines and the union said the ferry had been inspected."):
         assert reads_whole(sentence(text), ENGLISH) and not leans_back(sentence(text), ENGLISH), text
 

@@ -453,6 +453,9 @@ ENGLISH = Language(
                                   # the writer's own line: "X is the Courier's associate editor.", "Staff writer X Y has covered ..."
                                   r"(?-i:^[A-Z][\w.’' -]{1,40} is [\w.’' ]{0,40}['’]s (?:[a-z]+ )?(?:editor|writer|reporter|correspondent|columnist)\.$)|"
                                   r"(?-i:\b(?:[Ss]taff|[Ss]enior) writer [A-Z][\w’'-]+ [A-Z][\w’'-]+ has (?:covered|written)\b)|"
+                                  # ... "Tony Hicks writes celebrity commentary for the Bay Area News Group."
+                                  r"(?-i:^[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,2} (?:writes|covers) [\w ,’'-]{1,60} for "
+                                  r"(?:the )?[A-Z][\w.’' -]{1,50}\.$)|"
                                   r"^corrections?:|\bbuy photo\b|\bwait \d+ seconds? to continue\b|"
                                   # an editor's correction note and the page's copyright line: "Correction, 10:15
                                   # a.m. A previous version of this story misstated ...", "© Copyright 2009 Globe ..."
@@ -517,6 +520,9 @@ ENGLISH = Language(
         r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|or|nor|also|so|"
         r"however|meanwhile|still|yet|then|instead|such|the two|the other|the latter|the same|therefore|thus|hence|"
         r"moreover|furthermore)\b"
+        # what the sentence before told, as a relative clause cut off from it: "Which could mean ..."
+        r"|^which\s+(?:is|was|are|were|could|would|might|may|can|will|means?|meant|makes?|made|has|had|explains?|"
+        r"led|leads|suggests?)\b"
         # "Both were ...", not "Both Germany and Austria ...", which names the two
         r"|^[\"“‘']?both\b(?!\s+(?-i:[A-Z])[^.;]{0,80}?\sand\s)"
         # ... or one the sentence before named, written in lower case ("The Group of 20" is a name) and not
