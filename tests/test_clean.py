@@ -196,13 +196,15 @@ def test_a_label_opening_a_paragraph_is_taken_off_and_the_news_kept():
             "Why it matters: The line carries most of the island's freight.\n\n"
             "Details: Divers found a breach in the ferry's hull, the coast guard said.\n\n"
             "Context: what the suspension means for Drenna is unclear.\n\n"
-            "Story highlights Divers reached the wreck on Sunday, the coast guard said.")
+            "Story highlights Divers reached the wreck on Sunday, the coast guard said.\n\n"
+            "Continue reading the main story The union said the crew had warned the line in May.")
     assert clean_(Document(text=text, origin="x")).text.split("\n\n") == [
         "Brevik Lines suspended its Drenna crossings on Sunday.",
         "The line carries most of the island's freight.",
         "Divers found a breach in the ferry's hull, the coast guard said.",
         "Context: what the suspension means for Drenna is unclear.",  # no sentence follows: not a label
-        "Divers reached the wreck on Sunday, the coast guard said."]  # a page's label without a colon
+        "Divers reached the wreck on Sunday, the coast guard said.",  # a page's label without a colon
+        "The union said the crew had warned the line in May."]  # a page's link run into its paragraph
     # ... also where the page's first line, read as its title, opens with it
     titled = clean_(Document(text="Story highlights Divers reach the Marisol Star\n\nThe ferry sank on Saturday.",
                              origin="x"))

@@ -469,7 +469,8 @@ def test_someone_speaking_unquoted_or_unnamed_is_not_the_brief_s_voice():
                  "What I can control, however, are the decisions I make today about the fleet.",
                  "I like having a warm coat on the night ferry to Drenna.",
                  "When I crossed to Drenna I sat on the upper deck.",
-                 "Goldie and I took the kids to the quay."):
+                 "Goldie and I took the kids to the quay.",
+                 "Second: And I cannot stress this one enough, the crossing is safe."):  # after a conjunction
         assert not reads_whole(sentence(text), ENGLISH), text
     # ... but "I" the numeral is no speaker
     for text in ("World War I veterans laid a wreath at the pier in Port Velmar.",

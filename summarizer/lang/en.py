@@ -322,8 +322,9 @@ ENGLISH = Language(
                              # a live blog's time: "10:45 AM PT: Law enforcement sources tell ..."
                              r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{1,4})?|"
                              r"(?-i:[A-Z][A-Z'’-]+(?:,?\s+[A-Z][A-Z'’-]+){2,}))\s*:\s+(?=[A-Z\"“])"
-                             # a page's label without a colon, run into its first line: "Story highlights Martin ..."
-                             r"|^(?i:story highlights)\s+(?=[A-Z])"),
+                             # a page's label without a colon, run into its first line: "Story highlights Martin ...",
+                             # "Continue reading the main story Airbags made by ..."
+                             r"|^(?i:story highlights|(?:advertisement\s+)?continue reading the main story)\s+(?=[A-Z])"),
     junk_prefix=re.compile(r"^(related( articles?)?|read more|read or share this story|see also|more from|watch|listen|"
                            r"recommended)\s*:", _I),
     promo=re.compile(r"\b(" + "|".join(PROMOTION) + r")\b", _I),
@@ -374,7 +375,9 @@ ENGLISH = Language(
     # sentence (or follows a word that opens clauses: "When I fly ..."), or follows a word in lower case
     # or a mark ("Goldie and I were ..."), and a word in lower case follows it
     first_person=re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|me|[Mm]y)\b|I[’'](?:m|ve|d|ll)\b|"
-                            r"(?:^[‘“\"']?(?:(?:" + "|".join(_CLAUSE_OPENERS) + r")\s+)?|(?<![\w’'-])[a-z][\w’'-]*\s+|"
+                            # (after a word in lower case or a conjunction: "Second: And I cannot stress this enough")
+                            r"(?:^[‘“\"']?(?:(?:" + "|".join(_CLAUSE_OPENERS) + r")\s+)?|"
+                            r"(?<![\w’'-])(?:[a-z][\w’'-]*|And|But|So|Yet|Or)\s+|"
                             r"[,;:—–(‘“\"]\s*)I(?=\s+[a-z])"),
     # a columnist's or a page's "you": reviews, advice, teasers, sign-up lines; never a news brief's voice
     # (capitalised only at the start: "Thank You for Your Service" is a title)
