@@ -26,6 +26,8 @@ def loaded_terms(text: str, language: Language = ENGLISH) -> list[str]:
 
 
 def _own_loaded(voice: str, language: Language) -> list[re.Match]:
+    """Each loaded term of `voice` (text outside quotation marks) that no verb of naming just before it
+    gives to someone else."""
     return [m for m in language.loaded.finditer(voice) if not language.named_by.search(voice[:m.start()])]
 
 
