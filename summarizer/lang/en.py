@@ -88,15 +88,16 @@ LOADED_TERMS = (
 _CLAIM_NOUN_AFTER = ("the", "a", "an", "his", "her", "their", "its", "our", "your", "these", "those", "this",
                      "that", "such", "any", "no", "new", "false", "unfounded", "unsupported", "debunked",
                      "unconfirmed", "baseless", "repeated", "long-held", "similar", "earlier", "previous", "'s", "’s")
+# a group that "claimed responsibility" (or "credit") for an attack says it did it: no doubt cast
+_CLAIMED_ACT = r"responsibility|credit"
 _CLAIM_NOUN = ("".join(f"(?<!\\b{re.escape(word)} )" if word[0].isalpha() else f"(?<!{re.escape(word)} )"
                        for word in _CLAIM_NOUN_AFTER)
-               + r"claims?\b(?!\s+(?:of|about|data|by|for|from|to be|responsibility|credit)\b)"
+               + r"claims?\b(?!\s+(?:of|about|data|by|for|from|to be|" + _CLAIMED_ACT + r")\b)"
                # ... or by the verb it is the subject of: "claims fell to 444,000", "expected claims to rise"
                + r"(?!\s+(?:rose|fell|dropped|jumped|climbed|declined|increased|decreased|"
                + r"totaled|totalled|to (?:fall|rise|drop|climb|increase|decrease|decline))\b)")
-# a group that "claimed responsibility" for an attack says it did it: the news's own phrase, no doubt cast
-# ... and a hospital's "admitting privileges" are a doctor's right to admit patients there
-_NOT_LOADED_BEFORE = {"claimed": r"(?!\s+(?:responsibility|credit)\b)", "admitting": r"(?!\s+privileges\b)"}
+# "claimed responsibility" (above), and a hospital's "admitting privileges", a doctor's right to admit patients there
+_NOT_LOADED_BEFORE = {"claimed": r"(?!\s+(?:" + _CLAIMED_ACT + r")\b)", "admitting": r"(?!\s+privileges\b)"}
 _FILED_CLAIMS = ("jobless", "unemployment", "insurance", "initial", "continuing", "weekly", "benefit", "benefits", "damage",
                  "asylum", "disability", "patent", "territorial")
 HEDGES = ("alleged", "allegedly", "reportedly", "said to", "believed to", "purportedly", "reported",
